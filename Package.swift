@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Language settings shared by every target (see docs/ARCHITECTURE.md, "Conventions").
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "TokenScope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tokenscope", targets: ["tokenscope"]),
+        .library(name: "TokenScopeCore", targets: ["TokenScopeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // The shared core: pure logic, no terminal I/O, no sockets (HTTP goes through a port).
+        .target(
+            name: "TokenScopeCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The live HTTP transport (AsyncHTTPClient) behind the core's HTTPTransport port.
+        .target(
+            name: "TokenScopeHTTP",
+            dependencies: [
+                "TokenScopeCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Composition root: command-line parsing and wiring.
+        .executableTarget(
+            name: "tokenscope",
+            dependencies: [
+                "TokenScopeCore",
+                "TokenScopeHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Helpers shared by the test targets and benchmarks: signed test tokens, a loopback HTTP server.
+        .target(
+            name: "TokenScopeTestSupport",
+            dependencies: [
+                "TokenScopeCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "DecodeBenchmark",
+            dependencies: ["TokenScopeCore", "TokenScopeTestSupport"],
+            path: "Benchmarks/DecodeBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TokenScopeCoreTests",
+            dependencies: ["TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TokenScopeCLITests",
+            dependencies: ["TokenScopeCore", "TokenScopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,33 @@
+/// The compact serialisation a token uses.
+public enum TokenFormat: String, Sendable {
+    /// Signed JWT: header.payload.signature.
+    case jws
+    /// Encrypted JWT: header.encryptedKey.iv.ciphertext.tag.
+    case jwe
+    /// Not a JOSE object (consumer `EwB...` tokens, refresh tokens, random strings).
+    case opaque
+}
+
+/// Something wrong with the token's structure, located in one part of it.
+public struct ParseProblem: Sendable, Equatable {
+    /// `token`, `header`, `payload` or `signature`.
+    public let part: String
+    public let message: String
+}
+
+/// A token split into its parts and decoded as far as it can be, never throwing: every defect is
+/// recorded as a `ParseProblem` so the inspector can explain it.
+public struct ParsedToken: Sendable {
+    public let raw: String
+    public let format: TokenFormat
+    public let segmentCount: Int
+    /// The protected header object (JWS and JWE), when it decoded to a JSON object.
+    public let header: JSONValue?
+    /// The claims object (JWS only), when it decoded to a JSON object.
+    public let claims: JSONValue?
+    /// The signature bytes (JWS only).
+    public let signature: [UInt8]
+    /// `base64url(header) + "." + base64url(payload)`: what the signature covers.
+    public let signingInput: Substring
+    public let problems: [ParseProblem]
+}

@@ -1,0 +1,35 @@
+/// Findings about standard claims whose JSON type is not what the specification and Entra use.
+enum ClaimTypeRules {
+    private enum Expected: String {
+        case number, string, stringArray = "array of strings", stringOrStringArray = "string or array of strings"
+    }
+
+    private static let expectations: [(String, Expected)] = [
+        ("exp", .number), ("nbf", .number), ("iat", .number), ("auth_time", .number),
+        ("aud", .stringOrStringArray), ("iss", .string), ("sub", .string), ("oid", .string), ("tid", .string),
+        ("ver", .string), ("scp", .string), ("azp", .string), ("appid", .string),
+        ("roles", .stringArray), ("groups", .stringArray), ("amr", .stringArray), ("wids", .stringArray), ("xms_cc", .stringArray),
+    ]
+
+    static func check(_ input: RuleInput) -> [Finding] {
+        guard input.isReadableJWS else { return [] }
+        var out: [Finding] = []
+        for (name, expected) in expectations {
+            guard let value = input.claims.value(name) else { continue }
+            let ok: Bool
+            switch expected {
+            case .number: ok = input.claims.time(name) != nil
+            case .string: ok = value.stringValue != nil
+            case .stringArray: ok = value.stringArray != nil
+            case .stringOrStringArray: ok = value.stringValue != nil || value.stringArray != nil
+            }
+            if !ok {
+                let shown = expected == .number && value.doubleValue != nil ? "an out-of-range number" : "a \(value.typeName)"
+                out.append(Finding(.claimType, .warning, claims: [name],
+                                   message: "`\(name)` is \(shown), expected a \(expected.rawValue)",
+                                   detail: "Entra never writes `\(name)` this way, and validators disagree on how to read it (many reject the token). The token was hand-made or altered."))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+/// Everything a finding rule may look at. Rules are pure functions of this value.
+struct RuleInput {
+    let token: ParsedToken
+    let claims: ClaimSet
+    let header: ClaimSet
+    let kind: TokenKind
+    let accessType: AccessType?
+    let version: String?
+    let issuer: IssuerInfo?
+    let source: TokenSource
+    let context: InspectionContext
+
+    var flow: Flow? { context.flow }
+    var isReadableJWS: Bool { token.format == .jws && claims.object != nil }
+    var isCAECapable: Bool { claims.strings("xms_cc")?.contains("cp1") ?? false }
+    var isGuest: Bool { GuestSignals.isGuest(claims, issuer: issuer) }
+    var isPersonalAccount: Bool {
+        claims.string("tid")?.lowercased() == WellKnownValues.consumerTenantID || issuer?.tenant?.lowercased() == WellKnownValues.consumerTenantID
+    }
+}
+
+/// The finding rules, in the order their findings are listed within a severity.
+enum FindingRules {
+    static let all: [@Sendable (RuleInput) -> [Finding]] = [
+        StructureRules.check,
+        KindRules.check,
+        AudienceRules.check,
+        TenantRules.check,
+        LifetimeRules.check,
+        VersionRules.check,
+        ClaimTypeRules.check,
+    ]
+
+    static func evaluate(_ input: RuleInput) -> [Finding] {
+        let findings = all.flatMap { $0(input) }
+        // Stable sort: most severe first, rule order within a severity.
+        return findings.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// Signs that the user is a guest (B2B) in the token's tenant.
+enum GuestSignals {
+    static func isGuest(_ claims: ClaimSet, issuer: IssuerInfo?) -> Bool {
+        if claims.value("acct")?.doubleValue == 1 || claims.string("acct") == "1" { return true }
+        if let upn = claims.string("upn") ?? claims.string("unique_name"), upn.contains("#EXT#") { return true }
+        guard let idp = claims.string("idp"), let iss = claims.string("iss") else { return false }
+        // idp equals iss for members; a personal-account user of their own MSA tenant is no guest.
+        if idp == iss { return false }
+        if let tid = claims.string("tid"), tid.lowercased() == WellKnownValues.consumerTenantID { return false }
+        return true
+    }
+}

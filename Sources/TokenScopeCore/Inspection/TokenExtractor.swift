@@ -1,0 +1,282 @@
+/// Where in the pasted text a token was found.
+public enum TokenSource: Sendable, Equatable, CustomStringConvertible {
+    /// The input was the token itself (possibly wrapped, quoted or with `Bearer`).
+    case input
+    /// A named field of a token response, form body or redirect URL (`access_token`, `id_token`, ...).
+    case field(String)
+    /// The value of an `Authorization: Bearer` header or a bare `Bearer` prefix.
+    case bearer
+    /// Found inside other text (a curl command, a log line).
+    case embedded
+
+    public var description: String {
+        switch self {
+        case .input: return "input"
+        case let .field(name): return name
+        case .bearer: return "bearer"
+        case .embedded: return "embedded"
+        }
+    }
+}
+
+public struct ExtractedToken: Sendable, Equatable {
+    /// The compact token with whitespace, quotes and wrappers removed.
+    public let text: String
+    public let source: TokenSource
+}
+
+public enum TokenExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
+    case empty
+    case tooLarge(bytes: Int)
+    case noToken
+
+    public var description: String {
+        switch self {
+        case .empty:
+            return "the input is empty: paste a token, a `Bearer` header or a token response"
+        case let .tooLarge(bytes):
+            return "the input is \(bytes) bytes; TokenScope reads at most \(TokenExtractor.maxInputBytes) bytes (1 MiB). Paste only the token or the token response"
+        case .noToken:
+            return "no token found in the input: expected a JWT (three base64url parts joined by dots), a JWE (five parts), a `Bearer` header, or a JSON token response with access_token / id_token / refresh_token"
+        }
+    }
+}
+
+/// Finds tokens in messy pasted text: bare tokens, `Bearer` and `Authorization:` lines, JSON token
+/// responses, curl and HTTP output, tokens wrapped over lines or wrapped in quotes.
+public enum TokenExtractor {
+    public static let maxInputBytes = 1 << 20
+    /// Response fields that carry tokens, in the order a token response usually lists them.
+    static let tokenFields = ["access_token", "id_token", "refresh_token"]
+
+    public static func extract(from text: String) throws(TokenExtractionError) -> [ExtractedToken] {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= maxInputBytes else { throw .tooLarge(bytes: bytes.count) }
+        guard bytes.contains(where: { !isSpace($0) }) else { throw .empty }
+
+        var found: [ExtractedToken] = []
+        func add(_ token: [UInt8], _ source: TokenSource) {
+            let text = String(decoding: token, as: UTF8.self)
+            guard !text.isEmpty, !found.contains(where: { $0.text == text }) else { return }
+            found.append(ExtractedToken(text: text, source: source))
+        }
+
+        for (name, value) in fieldValues(in: bytes) { add(value, .field(name)) }
+        if !found.isEmpty { return found }
+
+        if let whole = wholeInputToken(bytes) {
+            add(whole.token, whole.hadBearer ? .bearer : .input)
+            return found
+        }
+        for token in bearerValues(in: bytes) { add(token, .bearer) }
+        for token in jwtLikeRuns(in: unwrapLines(bytes)) { add(token, .embedded) }
+        guard !found.isEmpty else { throw .noToken }
+        return found
+    }
+
+    // MARK: - Whole input
+
+    /// The input is one token once `Authorization:`, `Bearer`, quotes and all white space are removed.
+    static func wholeInputToken(_ bytes: [UInt8]) -> (token: [UInt8], hadBearer: Bool)? {
+        var rest = ArraySlice(bytes)
+        trimSpace(&rest)
+        var hadBearer = false
+        if dropPrefix(&rest, "authorization:") { trimSpace(&rest); hadBearer = true }
+        if dropPrefix(&rest, "bearer") {
+            guard let first = rest.first, isSpace(first) else { return nil }
+            hadBearer = true
+        }
+        var token: [UInt8] = []
+        token.reserveCapacity(rest.count)
+        for b in rest where !isSpace(b) && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'") {
+            guard Base64URL.isTokenByte(b) || b == UInt8(ascii: ".") else { return nil }
+            token.append(b)
+        }
+        // Short words are not tokens; real tokens are hundreds of characters.
+        guard token.count >= 16 else { return nil }
+        return (token, hadBearer)
+    }
+
+    // MARK: - Named fields (JSON, form bodies, redirect fragments)
+
+    /// `"access_token": "..."` (JSON) and `access_token=...` (form body or URL fragment), in order of appearance.
+    static func fieldValues(in bytes: [UInt8]) -> [(String, [UInt8])] {
+        var results: [(offset: Int, name: String, value: [UInt8])] = []
+        for name in tokenFields {
+            let key = Array(name.utf8)
+            var searchFrom = 0
+            while let at = find(key, in: bytes, from: searchFrom) {
+                searchFrom = at + key.count
+                // A whole word only: `xaccess_token` is someone else's field.
+                if at > 0, isWordByte(bytes[at - 1]) { continue }
+                var i = at + key.count
+                if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+                    i += 1
+                    while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { continue }
+                    i += 1
+                    while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { continue }
+                    i += 1
+                    var value: [UInt8] = []
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+                        // JSON may escape `/` as `\/`; tokens contain no other escapes.
+                        if bytes[i] != UInt8(ascii: "\\") { value.append(bytes[i]) }
+                        i += 1
+                    }
+                    if !value.isEmpty { results.append((at, name, value)) }
+                } else if i < bytes.count, bytes[i] == UInt8(ascii: "=") {
+                    i += 1
+                    var value: [UInt8] = []
+                    while i < bytes.count, Base64URL.isTokenByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "%") {
+                        value.append(bytes[i])
+                        i += 1
+                    }
+                    if !value.isEmpty { results.append((at, name, percentDecoded(value))) }
+                }
+            }
+        }
+        return results.sorted { $0.offset < $1.offset }.map { ($0.name, $0.value) }
+    }
+
+    // MARK: - Bearer values inside other text
+
+    static func bearerValues(in bytes: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        let lower = bytes.map(asciiLower)
+        let key = Array("bearer".utf8)
+        var from = 0
+        while let at = find(key, in: lower, from: from) {
+            from = at + key.count
+            var i = from
+            guard i < bytes.count, isSpace(bytes[i]) else { continue }
+            while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+            var token: [UInt8] = []
+            while i < bytes.count, Base64URL.isTokenByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") {
+                token.append(bytes[i])
+                i += 1
+            }
+            if token.count >= 16 { out.append(token) }
+        }
+        return out
+    }
+
+    // MARK: - JWT-shaped runs
+
+    /// Joins lines that a terminal or e-mail client wrapped in the middle of a token: a line ending in
+    /// a token character continues on the next line unless that line starts a new JWT (`eyJ`).
+    static func unwrapLines(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\r") || b == UInt8(ascii: "\n") {
+                var j = i
+                while j < bytes.count, bytes[j] == UInt8(ascii: "\r") || bytes[j] == UInt8(ascii: "\n") { j += 1 }
+                let previous = out.last
+                let next = j < bytes.count ? bytes[j] : nil
+                let startsNewJWT = j + 3 <= bytes.count && bytes[j] == UInt8(ascii: "e") && bytes[j + 1] == UInt8(ascii: "y") && bytes[j + 2] == UInt8(ascii: "J")
+                if let p = previous, let n = next, isRunByte(p), isRunByte(n), !startsNewJWT {
+                    i = j
+                    continue
+                }
+                out.append(UInt8(ascii: "\n"))
+                i = j
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
+    /// Maximal runs of base64url characters and dots that look like a JWS or JWE (a JSON header
+    /// first), or that start like one (`eyJ`) so a truncated token is still reported, not ignored.
+    static func jwtLikeRuns(in bytes: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        var i = 0
+        while i < bytes.count {
+            guard isRunByte(bytes[i]) else { i += 1; continue }
+            let start = i
+            while i < bytes.count, isRunByte(bytes[i]) { i += 1 }
+            var run = Array(bytes[start..<i])
+            while let last = run.last, last == UInt8(ascii: ".") { run.removeLast() }
+            if looksLikeJOSE(run) { out.append(run) }
+        }
+        return out
+    }
+
+    static func looksLikeJOSE(_ run: [UInt8]) -> Bool {
+        guard run.count >= 16 else { return false }
+        if run.starts(with: Array("eyJ".utf8)) { return true }
+        let dots = run.lazy.filter { $0 == UInt8(ascii: ".") }.count
+        guard dots == 2 || dots == 4, let end = run.firstIndex(of: UInt8(ascii: ".")),
+              let header = Base64URL.decode(run[..<end]) else { return false }
+        return header.first == UInt8(ascii: "{")
+    }
+
+    // MARK: - Byte helpers
+
+    static func isRunByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool {
+        isRunByte(b) && b != UInt8(ascii: ".") && b != UInt8(ascii: "=") && b != UInt8(ascii: "-")
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
+    }
+
+    static func asciiLower(_ b: UInt8) -> UInt8 {
+        (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) ? b + 32 : b
+    }
+
+    static func trimSpace(_ s: inout ArraySlice<UInt8>) {
+        while let f = s.first, isSpace(f) || f == UInt8(ascii: "\"") || f == UInt8(ascii: "'") { s.removeFirst() }
+    }
+
+    static func dropPrefix(_ s: inout ArraySlice<UInt8>, _ lowercasePrefix: String) -> Bool {
+        let p = Array(lowercasePrefix.utf8)
+        guard s.count >= p.count, zip(s.prefix(p.count), p).allSatisfy({ asciiLower($0) == $1 }) else { return false }
+        s.removeFirst(p.count)
+        return true
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
+        var i = from
+        let first = needle[0]
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Redirect URLs and form bodies may percent-encode `=` padding or `.`.
+    static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "%")) else { return bytes }
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let v = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                out.append(v)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

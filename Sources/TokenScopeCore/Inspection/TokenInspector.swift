@@ -1,0 +1,61 @@
+/// Turns pasted text or an extracted token into `TokenReport`s: parse, classify, explain every
+/// claim, apply the finding rules for the job at hand. Pure: no clock, no network, no I/O.
+public enum TokenInspector {
+    /// Extracts every token in `text` and inspects each one.
+    public static func inspect(text: String, context: InspectionContext) throws(TokenExtractionError) -> [TokenReport] {
+        try TokenExtractor.extract(from: text).map { inspect($0, context: context) }
+    }
+
+    public static func inspect(_ extracted: ExtractedToken, context: InspectionContext) -> TokenReport {
+        let token = TokenParser.parse(extracted.text)
+        let claims = ClaimSet(token.claims)
+        let header = ClaimSet(token.header)
+        let issuer = claims.string("iss").flatMap(IssuerInfo.init(issuer:))
+        let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: extracted.source)
+
+        let input = RuleInput(token: token, claims: claims, header: header, kind: classification.kind,
+                              accessType: classification.accessType, version: classification.version,
+                              issuer: issuer, source: extracted.source, context: context)
+        let findings = FindingRules.evaluate(input)
+
+        return TokenReport(
+            source: extracted.source,
+            token: token,
+            kind: classification.kind,
+            accessType: classification.accessType,
+            version: classification.version,
+            issuer: issuer,
+            audienceName: claims.audiences.lazy.compactMap(ClaimExplainer.firstPartyName).first,
+            opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: extracted.source) : nil,
+            header: claimReports(token.header, location: .header, now: context.now),
+            claims: claimReports(token.claims, location: .payload, now: context.now),
+            findings: findings,
+            signature: signatureStatus(token, header: header),
+            oboReadiness: context.flow == .obo ? OBOReadinessEvaluator.evaluate(input, findings: findings) : nil
+        )
+    }
+
+    private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64) -> [ClaimReport] {
+        guard let members = object?.objectMembers else { return [] }
+        return members.map { member in
+            ClaimReport(name: member.key, location: location, value: member.value,
+                        descriptor: ClaimCatalogue.descriptor(for: member.key, in: location),
+                        explanation: ClaimExplainer.explain(member.key, member.value, location: location, now: now))
+        }
+    }
+
+    /// Before any verification: say why a token can or cannot be verified at all.
+    private static func signatureStatus(_ token: ParsedToken, header: ClaimSet) -> SignatureStatus {
+        switch token.format {
+        case .jwe:
+            return SignatureStatus(checked: false, valid: nil, reason: "not verifiable here: the token is encrypted; only the API holding the decryption key can open and verify it")
+        case .opaque:
+            return SignatureStatus(checked: false, valid: nil, reason: "not verifiable: an opaque token has no signature a client can check")
+        case .jws:
+            if header.string("alg")?.lowercased() == "none" || token.signature.isEmpty {
+                return SignatureStatus(checked: false, valid: nil, reason: "not verifiable: the token is unsigned")
+            }
+            return .notRequested
+        }
+    }
+}

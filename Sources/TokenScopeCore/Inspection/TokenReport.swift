@@ -1,0 +1,104 @@
+/// What kind of token this is, as far as its contents tell.
+public enum TokenKind: String, Sendable {
+    case accessToken = "access_token"
+    case idToken = "id_token"
+    case refreshToken = "refresh_token"
+    case unknown
+}
+
+/// Whether an access token acts for a signed-in user or for the application itself.
+public enum AccessType: String, Sendable {
+    case delegated
+    case appOnly = "app-only"
+}
+
+/// One claim (header member or payload claim) with what the catalogue and the explainer say of it.
+public struct ClaimReport: Sendable {
+    public let name: String
+    public let location: ClaimLocation
+    public let value: JSONValue
+    public let descriptor: ClaimDescriptor?
+    /// The value read for a human: times in UTC and relative, codes named, IDs resolved.
+    public let explanation: String?
+}
+
+/// The outcome of signature verification, or why it was not done.
+public struct SignatureStatus: Sendable, Equatable {
+    public let checked: Bool
+    /// nil when not checked.
+    public let valid: Bool?
+    public let reason: String
+    /// The `kid` of the key that verified the token, when one did.
+    public let keyID: String?
+
+    public init(checked: Bool, valid: Bool?, reason: String, keyID: String? = nil) {
+        self.checked = checked
+        self.valid = valid
+        self.reason = reason
+        self.keyID = keyID
+    }
+
+    public static let notRequested = SignatureStatus(
+        checked: false, valid: nil,
+        reason: "not verified: decoding never needs the network; run with --verify (or --jwks FILE) to check the signature")
+}
+
+/// The result of one readiness check: `unknown` when the input cannot tell (say so, never guess).
+public enum CheckStatus: String, Sendable {
+    case pass
+    case fail
+    case unknown
+}
+
+/// One check of the On-Behalf-Of readiness verdict.
+public struct OBOCheck: Sendable, Equatable {
+    /// Stable check name (`jwt`, `signed`, `access-token`, `delegated`, `audience`, ...).
+    public let check: String
+    public let status: CheckStatus
+    public let message: String
+}
+
+/// Can this token be the user assertion of an On-Behalf-Of request for the expected middle tier?
+/// `ready` is true only when no check failed; `unknown` checks are listed so the user can close them.
+public struct OBOReadiness: Sendable, Equatable {
+    public var checks: [OBOCheck]
+    public var ready: Bool { !checks.contains { $0.status == .fail } }
+}
+
+/// Everything the inspector learned about one token.
+public struct TokenReport: Sendable {
+    public let source: TokenSource
+    public let token: ParsedToken
+    public let kind: TokenKind
+    public let accessType: AccessType?
+    /// `1.0`, `2.0`, or nil when unknown.
+    public let version: String?
+    public let issuer: IssuerInfo?
+    /// The display name of a Microsoft first-party audience (`Microsoft Graph`), when `aud` is one.
+    public let audienceName: String?
+    /// For opaque tokens: what it most likely is and why it cannot be decoded.
+    public let opaqueDescription: String?
+    public let header: [ClaimReport]
+    public let claims: [ClaimReport]
+    /// Most severe first, then in rule order.
+    public var findings: [Finding]
+    public var signature: SignatureStatus
+    public var oboReadiness: OBOReadiness?
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// One line such as `access token (delegated), v2.0, Azure public cloud, for Microsoft Graph`.
+    public var summary: String {
+        var parts: [String] = []
+        switch kind {
+        case .accessToken: parts.append(accessType.map { "access token (\($0.rawValue))" } ?? "access token")
+        case .idToken: parts.append("ID token")
+        case .refreshToken: parts.append("refresh token")
+        case .unknown: parts.append(token.format == .jwe ? "encrypted token" : token.format == .opaque ? "opaque token" : "token of unknown kind")
+        }
+        if let version { parts.append("v\(version)") }
+        if let issuer { parts.append(issuer.cloudName) }
+        if let audienceName { parts.append("for \(audienceName)") }
+        return parts.joined(separator: ", ")
+    }
+}

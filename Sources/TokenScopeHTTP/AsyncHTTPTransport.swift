@@ -1,0 +1,69 @@
+public import TokenScopeCore
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// The live `HTTPTransport`: AsyncHTTPClient with no redirects, bounded timeouts and a bounded
+/// body, so a misbehaving server can neither hang nor flood the tool.
+public final class AsyncHTTPTransport: HTTPTransport {
+    private let client: HTTPClient
+    private let requestTimeout: TimeAmount
+    private let maxBodyBytes: Int
+
+    public init(connectTimeoutSeconds: Int64 = 5, requestTimeoutSeconds: Int64 = 15, maxBodyBytes: Int = 1 << 20) {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(requestTimeoutSeconds)))
+        configuration.httpVersion = .http1Only
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        requestTimeout = .seconds(requestTimeoutSeconds)
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    public func send(_ request: TokenScopeCore.HTTPRequest) async throws -> TokenScopeCore.HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        do {
+            let response = try await client.execute(outgoing, timeout: requestTimeout)
+            let body = try await response.body.collect(upTo: maxBodyBytes)
+            return TokenScopeCore.HTTPResponse(status: Int(response.status.code),
+                                               headers: response.headers.map { (name: $0.name, value: $0.value) },
+                                               body: Array(buffer: body))
+        } catch {
+            throw Self.classify(error, url: request.url)
+        }
+    }
+
+    /// Must be called before the transport is released (AsyncHTTPClient requires it).
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    static func classify(_ error: any Error, url: String) -> TransportError {
+        let text = String(describing: error)
+        if let e = error as? HTTPClientError {
+            if [.readTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout].contains(e) {
+                return TransportError(.timeout, "\(url) did not answer in time")
+            }
+            if e == .remoteConnectionClosed {
+                return TransportError(.connection, "\(url) closed the connection before answering")
+            }
+            if [.invalidURL, .emptyHost, .emptyScheme].contains(e) || text.contains("unsupportedScheme") {
+                return TransportError(.invalidURL, "`\(url)` is not a URL TokenScope can call")
+            }
+        }
+        if error is NIOTooManyBytesError { return TransportError(.tooLarge, "\(url) sent more than the allowed response size") }
+        if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("getaddrinfo") || text.contains("lookup") {
+            return TransportError(.dns, "the host of \(url) could not be resolved")
+        }
+        if text.contains("SSL") || text.contains("TLS") || text.contains("handshake") || text.contains("CERTIFICATE") {
+            return TransportError(.tls, "TLS with \(url) failed (untrusted or invalid certificate)")
+        }
+        if text.contains("refused") || text.contains("connect") {
+            return TransportError(.connection, "could not connect to \(url) (connection refused or unreachable)")
+        }
+        return TransportError(.other, "\(url): \(text)")
+    }
+}
