@@ -10,7 +10,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "TokenScope",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tokenscope", targets: ["tokenscope"]),
         .library(name: "TokenScopeCore", targets: ["TokenScopeCore"]),

@@ -177,7 +177,8 @@ public enum TokenExtractor {
                 let previous = out.last
                 let next = j < bytes.count ? bytes[j] : nil
                 let startsNewJWT = j + 3 <= bytes.count && bytes[j] == UInt8(ascii: "e") && bytes[j + 1] == UInt8(ascii: "y") && bytes[j + 2] == UInt8(ascii: "J")
-                if let p = previous, let n = next, isRunByte(p), isRunByte(n), !startsNewJWT {
+                if let p = previous, let n = next, isRunByte(p), isRunByte(n), !startsNewJWT,
+                   looksWrapped(before: out, after: bytes[j...]) {
                     i = j
                     continue
                 }
@@ -191,6 +192,19 @@ public enum TokenExtractor {
         return out
     }
 
+    /// A terminal wraps long tokens: the line ends in a long run of token characters, and the next
+    /// line is a long run too, or a run that ends the line (the token's last piece). Short words on
+    /// the next line (`next line`) are never glued on.
+    static func looksWrapped(before: [UInt8], after: ArraySlice<UInt8>) -> Bool {
+        let minimum = 32
+        guard before.reversed().prefix(while: isRunByte).count >= minimum else { return false }
+        let run = after.prefix(while: isRunByte)
+        if run.count >= minimum { return true }
+        let rest = after.dropFirst(run.count)
+        guard let following = rest.first else { return true }
+        return following == UInt8(ascii: "\r") || following == UInt8(ascii: "\n") || following == UInt8(ascii: "\"") || following == UInt8(ascii: "'")
+    }
+
     /// Maximal runs of base64url characters and dots that look like a JWS or JWE (a JSON header
     /// first), or that start like one (`eyJ`) so a truncated token is still reported, not ignored.
     static func jwtLikeRuns(in bytes: [UInt8]) -> [[UInt8]] {
@@ -198,8 +212,15 @@ public enum TokenExtractor {
         var i = 0
         while i < bytes.count {
             guard isRunByte(bytes[i]) else { i += 1; continue }
-            let start = i
-            while i < bytes.count, isRunByte(bytes[i]) { i += 1 }
+            var start = i
+            while i < bytes.count, isRunByte(bytes[i]) {
+                // Padding only ends a segment; `=` followed by more text separates (`token=eyJ...`).
+                if bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, isRunByte(bytes[i + 1]),
+                   bytes[i + 1] != UInt8(ascii: "."), bytes[i + 1] != UInt8(ascii: "=") {
+                    start = i + 1
+                }
+                i += 1
+            }
             var run = Array(bytes[start..<i])
             while let last = run.last, last == UInt8(ascii: ".") { run.removeLast() }
             if looksLikeJOSE(run) { out.append(run) }
