@@ -78,7 +78,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenScopeCLITests",
-            dependencies: ["TokenScopeCore", "TokenScopeTestSupport"],
+            // Depending on the executable makes `swift test` build the binary these tests run.
+            dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]

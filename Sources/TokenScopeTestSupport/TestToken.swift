@@ -10,7 +10,7 @@ public struct TestToken: Sendable {
     public static let middleTier = "b3c1f0a2-7d6e-4c5b-8a9f-0e1d2c3b4a59"
     public static let client = "c4d2e1f3-8a7b-4c6d-9e0f-1a2b3c4d5e6a"
     /// A fixed "now" for reproducible tests: 2026-11-29T10:00:00Z.
-    public static let now: Int64 = 1_796_032_800
+    public static let now: Int64 = 1_795_946_400
 
     /// A v2.0 delegated access token for the middle tier, valid at `now` for about an hour.
     public static func v2AccessToken(now: Int64 = TestToken.now) -> TestToken {

@@ -18,6 +18,7 @@ struct DecodeCommand: AsyncParsableCommand {
         Exit codes: 0 no error findings, 1 error findings, 2 usage error or unreadable input.
 
         Examples:
+          tokenscope decode --sample
           tokenscope decode eyJ0eXAiOiJKV1Qi...
           tokenscope decode - < token.txt
           tokenscope decode --file response.json --json
@@ -63,6 +64,9 @@ struct DecodeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Verify offline against this JWKS file (implies --verify).", valueName: "path"))
     var jwks: String?
 
+    @Flag(name: .long, help: "Inspect a built-in sample (a Graph token sent to a middle tier for On-Behalf-Of) to see what TokenScope reports.")
+    var sample = false
+
     @Flag(name: .long, help: "Print one JSON document (see docs/JSON.md) instead of the human report.")
     var json = false
 
@@ -70,8 +74,15 @@ struct DecodeCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
-        let context = try makeContext()
-        let input = try InputReader.read(argument: text, file: file, env: env, stdinIsTerminal: isatty(STDIN_FILENO) == 1)
+        var context = try makeContext()
+        let input: String
+        if sample {
+            guard text == nil, file == nil, env == nil else { throw InputError("--sample takes no other input") }
+            input = try SampleToken.make(now: context.now)
+            if context.flow == nil { context.flow = .obo }
+        } else {
+            input = try InputReader.read(argument: text, file: file, env: env, stdinIsTerminal: isatty(STDIN_FILENO) == 1)
+        }
         var reports: [TokenReport]
         do {
             reports = try TokenInspector.inspect(text: input, context: context)

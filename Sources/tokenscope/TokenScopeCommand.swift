@@ -15,6 +15,7 @@ struct TokenScopeCommand: AsyncParsableCommand {
         truth about it: every claim explained, and findings for the job at hand.
 
         Examples:
+          tokenscope decode --sample
           tokenscope decode eyJ0eXAiOiJKV1Qi...
           pbpaste | tokenscope decode - --flow obo --expect-audience api://middle-tier
           tokenscope decode --file response.json --json

@@ -40,7 +40,7 @@ public struct SignatureStatus: Sendable, Equatable {
 
     public static let notRequested = SignatureStatus(
         checked: false, valid: nil,
-        reason: "not verified: decoding never needs the network; run with --verify (or --jwks FILE) to check the signature")
+        reason: "decoding never uses the network; run with --verify (or --jwks FILE) to check the signature")
 }
 
 /// The result of one readiness check: `unknown` when the input cannot tell (say so, never guess).
@@ -90,10 +90,11 @@ public struct TokenReport: Sendable {
     /// One line such as `access token (delegated), v2.0, Azure public cloud, for Microsoft Graph`.
     public var summary: String {
         var parts: [String] = []
+        let opaque = token.format == .opaque ? "opaque " : ""
         switch kind {
-        case .accessToken: parts.append(accessType.map { "access token (\($0.rawValue))" } ?? "access token")
+        case .accessToken: parts.append(accessType.map { "access token (\($0.rawValue))" } ?? "\(opaque)access token")
         case .idToken: parts.append("ID token")
-        case .refreshToken: parts.append("refresh token")
+        case .refreshToken: parts.append("\(opaque)refresh token")
         case .unknown: parts.append(token.format == .jwe ? "encrypted token" : token.format == .opaque ? "opaque token" : "token of unknown kind")
         }
         if let version { parts.append("v\(version)") }

@@ -4,7 +4,7 @@
 public struct HumanReport {
     public var colour: Bool
     /// Longest value shown in the table before it is cut (the full value is in `--json`).
-    public var maxValueWidth = 60
+    public var maxValueWidth = 40
 
     public init(colour: Bool) { self.colour = colour }
 

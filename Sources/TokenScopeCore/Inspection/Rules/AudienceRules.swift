@@ -9,7 +9,7 @@ enum AudienceRules {
         if !expected.isEmpty, !audiences.contains(where: { aud in expected.contains { matches(aud, $0) } }) {
             let shown = audiences.isEmpty ? "no `aud`" : "`aud` is \(audiences.joined(separator: ", "))"
             var detail = "The token was issued for another API. The client must request a scope of the expected API (its App ID URI plus a scope name, or `/.default`)."
-            if input.version == "2.0", expected.allSatisfy({ !isGUID($0) }) {
+            if input.version == "2.0", input.kind == .accessToken, expected.allSatisfy({ !isGUID($0) }) {
                 detail += " Note: v2.0 access tokens always carry the API's client ID (a GUID) in `aud`, never its App ID URI; expect the GUID, or list both."
             }
             if input.kind == .idToken { detail += " An ID token's `aud` is the client app that signed in." }

@@ -24,12 +24,17 @@ enum ClaimTypeRules {
             case .stringOrStringArray: ok = value.stringValue != nil || value.stringArray != nil
             }
             if !ok {
-                let shown = expected == .number && value.doubleValue != nil ? "an out-of-range number" : "a \(value.typeName)"
+                let shown = expected == .number && value.doubleValue != nil ? "an out-of-range number" : withArticle(value.typeName)
                 out.append(Finding(.claimType, .warning, claims: [name],
-                                   message: "`\(name)` is \(shown), expected a \(expected.rawValue)",
+                                   message: "`\(name)` is \(shown), expected \(withArticle(expected.rawValue))",
                                    detail: "Entra never writes `\(name)` this way, and validators disagree on how to read it (many reject the token). The token was hand-made or altered."))
             }
         }
         return out
+    }
+
+    /// `an array`, `an object`, `a string`.
+    private static func withArticle(_ noun: String) -> String {
+        (noun.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + noun
     }
 }

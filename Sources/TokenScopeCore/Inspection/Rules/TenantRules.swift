@@ -24,7 +24,7 @@ enum TenantRules {
         }
 
         if input.isGuest {
-            out.append(Finding(.guestUser, input.flow == .obo ? .warning : .info, claims: ["idp", "acct", "upn"].filter(claims.has),
+            out.append(Finding(.guestUser, input.flow == .obo ? .warning : .info, claims: ["idp", "acct", "upn", "unique_name"].filter(claims.has),
                                message: "the user is a guest (B2B) in tenant \(tid ?? "?")",
                                detail: "Guests must be served from the resource tenant: use `https://login.microsoftonline.com/\(tid ?? "{tid}")` (the token's `tid`), not `/common` or `/organizations`, or Entra resolves their home tenant and fails (AADSTS50020 / AADSTS500131 / AADSTS50013). MSAL.NET: `.WithTenantId(tid)` on the OBO request."))
         }
