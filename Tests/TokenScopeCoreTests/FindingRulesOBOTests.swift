@@ -67,9 +67,7 @@ struct FindingRulesOBOTests {
         let readiness = try Self.readiness(.v2IDToken(), audiences: [TestToken.middleTier], scopes: ["access_as_user"])
         #expect(!readiness.ready)
         let scope = try Self.check(readiness, "scope")
-        withKnownIssue("OBOReadinessEvaluator passes `scope` when no missing-scope finding exists, but KindRules never checks ID tokens") {
-            #expect(scope.status != .pass, "\(scope.message)")
-        }
+        #expect(scope.status == .fail, "\(scope.message)")
     }
 
     @Test("an app-only token is not ready: there is no user to act for")
@@ -224,5 +222,50 @@ struct FindingRulesOBOTests {
         let readiness = try Self.readiness(token)
         #expect(try Self.check(readiness, "access-token").status == .unknown)
         #expect(try Self.check(readiness, "delegated").status == .fail)
+    }
+}
+
+@Suite("Finding rules: design decisions pinned")
+struct FindingRulesDecisionTests {
+    let now = TestToken.now
+
+    func report(_ token: TestToken, _ context: InspectionContext) throws -> TokenReport {
+        try #require(try TokenInspector.inspect(text: token.signed(), context: context).first)
+    }
+
+    @Test func defaultScopeExpectationAcceptsAnyPermission() throws {
+        let app = try report(.appOnlyToken(), InspectionContext(expectedScopes: ["api://downstream/.default"], now: now))
+        #expect(!app.findings.contains { $0.id == .missingScope })
+        let none = try report(TestToken.v2AccessToken().without("scp"), InspectionContext(expectedScopes: ["https://graph.microsoft.com/.default"], now: now))
+        #expect(none.findings.contains { $0.id == .missingScope })
+    }
+
+    @Test func consumersAuthorityIsFineForPersonalAccounts() throws {
+        let msa = TestToken.v2AccessToken().with("tid", .string("9188040d-6c67-4c5b-b112-36a304b66dad"))
+        let r = try report(msa, InspectionContext(flow: .obo, authority: "https://login.microsoftonline.com/consumers", now: now))
+        #expect(!r.findings.contains { $0.id == .multiTenantAuthority })
+        let member = try report(.v2AccessToken(), InspectionContext(flow: .obo, authority: "https://login.microsoftonline.com/consumers", now: now))
+        #expect(member.findings.contains { $0.id == .multiTenantAuthority })
+    }
+
+    @Test func authorityWithoutSchemeIsUnderstood() throws {
+        let r = try report(.appOnlyToken(), InspectionContext(flow: .clientCredentials, authority: "login.microsoftonline.com/common", now: now))
+        #expect(r.findings.first { $0.id == .multiTenantAuthority }?.severity == .error)
+    }
+
+    @Test func guestEvidenceNamesOnlyTheSignalsThatFired() throws {
+        let guest = TestToken.v1AccessToken()
+            .with("idp", .string("https://sts.windows.net/0b6c5a4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d/"))
+        let r = try report(guest, InspectionContext(now: now))
+        #expect(r.findings.first { $0.id == .guestUser }?.claims == ["idp"])
+        let ext = TestToken.v1AccessToken().with("upn", .string("bob_fabrikam.example#EXT#@contoso.example"))
+        #expect(try report(ext, InspectionContext(now: now)).findings.first { $0.id == .guestUser }?.claims == ["upn"])
+    }
+
+    @Test func idTokenFindingCitesNonceOnlyWhenPresent() throws {
+        let shapeOnly = TestToken.v2IDToken().without("nonce")
+        let r = try report(shapeOnly, InspectionContext(flow: .obo, now: now))
+        #expect(r.kind == .idToken)
+        #expect(r.findings.first { $0.id == .idToken }?.claims == ["aud"])
     }
 }

@@ -96,6 +96,71 @@ struct FindingRulesBaselineTests {
     }
 }
 
+// MARK: - Every finding ID has a trigger
+
+@Suite("Finding rules: coverage")
+struct FindingRulesCoverageTests {
+    /// One token (and context) per finding ID that the inspector itself raises. A new `FindingID`
+    /// fails `everyIDHasATrigger` until it is added here and given its own tests.
+    static let triggers: [FindingID: (raw: String, context: InspectionContext)] = {
+        let plain = RuleHarness.context()
+        var duplicate = TestToken.v2AccessToken()
+        duplicate.claims.append(("oid", .string("other")))
+        return [
+            .idToken: (TestToken.v2IDToken().signed(), plain),
+            .appOnlyToken: (TestToken.appOnlyToken().signed(), plain),
+            .audienceMismatch: (TestToken.v2AccessToken().signed(), RuleHarness.context(audiences: ["api://other"])),
+            .firstPartyAudience: (RuleHarness.graphToken().signed(), plain),
+            .graphNonce: (RuleHarness.graphToken().signed(), plain),
+            .expired: (TestToken.v2AccessToken().signed(), RuleHarness.context(now: TestToken.now + 86_400)),
+            .notYetValid: (TestToken.v2AccessToken().signed(), RuleHarness.context(now: TestToken.now - 3_600)),
+            .issuedInFuture: (TestToken.v2AccessToken().with("iat", TestToken.number(TestToken.now + 900)).signed(), plain),
+            .v1Token: (TestToken.v1AccessToken().signed(), plain),
+            .versionMismatch: (TestToken.v2AccessToken().with("ver", .string("1.0")).signed(), plain),
+            .guestUser: (TestToken.v2AccessToken().with("acct", TestToken.number(1)).signed(), plain),
+            .personalAccount: (TestToken.v2AccessToken().with("tid", .string(RuleHarness.consumerTenant)).signed(), plain),
+            .tenantMismatch: (TestToken.v2AccessToken().signed(), RuleHarness.context(tenant: RuleHarness.otherTenant)),
+            .multiTenantAuthority: (TestToken.v2AccessToken().signed(), RuleHarness.context(authority: "organizations")),
+            .b2cToken: (TestToken.v2AccessToken().with("tfp", .string("B2C_1_susi")).signed(), plain),
+            .missingScope: (TestToken.v2AccessToken().signed(), RuleHarness.context(scopes: ["Data.Write"])),
+            .noScopesOrRoles: (TestToken.v2AccessToken().without("scp").signed(), plain),
+            .groupsOverage: (TestToken.v2AccessToken().with("hasgroups", .bool(true)).signed(), plain),
+            .encrypted: (RuleHarness.jwe(), plain),
+            .opaque: (RuleHarness.msaCompactToken, plain),
+            .unsigned: (TestToken.v2AccessToken().unsigned(), plain),
+            .malformed: (duplicate.signed(), plain),
+            .caeCapable: (TestToken.v2AccessToken().with("xms_cc", RuleHarness.strings("cp1")).signed(), plain),
+            .mfaNotInAmr: (TestToken.v2AccessToken().with("amr", RuleHarness.strings("pwd")).signed(), plain),
+            .longLifetime: (TestToken.v2AccessToken().with("exp", TestToken.number(TestToken.now + 5 * 3_600)).signed(), plain),
+            .refreshToken: ("M.C5" + String(repeating: "abcXYZ_-09", count: 12), plain),
+            .claimType: (TestToken.v2AccessToken().with("exp", .string("soon")).signed(), plain),
+            .unknownIssuer: (TestToken.v2AccessToken().with("iss", .string("https://idp.example.com/t")).signed(), plain),
+        ]
+    }()
+
+    /// Raised by `--verify`, not by the inspector.
+    static let verificationIDs: Set<FindingID> = [.signatureInvalid, .issuerMismatch]
+
+    @Test func everyIDHasATrigger() {
+        let missing = FindingID.allCases.filter { Self.triggers[$0] == nil && !Self.verificationIDs.contains($0) }
+        #expect(missing.isEmpty, "finding IDs without a trigger: \(missing.map(\.rawValue))")
+    }
+
+    @Test("each trigger raises its finding", arguments: FindingID.allCases.filter { !verificationIDs.contains($0) })
+    func triggerRaisesFinding(id: FindingID) throws {
+        let trigger = try #require(Self.triggers[id])
+        let report = RuleHarness.inspect(trigger.raw, trigger.context)
+        #expect(RuleHarness.has(report, id), "\(RuleHarness.ids(report))")
+    }
+
+    @Test("the inspector never raises verification findings", arguments: FindingID.allCases.filter { !verificationIDs.contains($0) })
+    func noVerificationFindings(id: FindingID) throws {
+        let trigger = try #require(Self.triggers[id])
+        let report = RuleHarness.inspect(trigger.raw, trigger.context)
+        #expect(!report.findings.contains { Self.verificationIDs.contains($0.id) })
+    }
+}
+
 // MARK: - Kind rules
 
 @Suite("Finding rules: token kind, scopes, groups, CAE, MFA")

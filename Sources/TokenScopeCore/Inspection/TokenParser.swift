@@ -1,7 +1,11 @@
 /// Splits and decodes compact JWS/JWE tokens. Never throws and never traps on hostile input.
 public enum TokenParser {
+    /// Prefixes of Entra and MSA refresh tokens and codes, which contain dots but are not JOSE.
+    static let opaquePrefixes = ["0.A", "1.A", "M.C", "M.R3_"]
+
     public static func parse(_ raw: String) -> ParsedToken {
         let segments = raw.split(separator: ".", omittingEmptySubsequences: false)
+        if opaquePrefixes.contains(where: raw.hasPrefix) { return opaque(raw, segments.count, problems: []) }
         switch segments.count {
         case 3: return parseJWS(raw, segments)
         case 5: return parseJWE(raw, segments)

@@ -8,7 +8,7 @@ enum KindRules {
         if input.kind == .idToken {
             switch input.flow {
             case .obo:
-                out.append(Finding(.idToken, .error, claims: ["aud", "nonce"],
+                out.append(Finding(.idToken, .error, claims: ["aud", "nonce"].filter(claims.has),
                                    message: "this is an ID token: it cannot be the On-Behalf-Of assertion",
                                    detail: "Entra rejects it with AADSTS240002 (or AADSTS50013). An ID token proves a sign-in to the client app; the middle tier needs the access token the client obtained for the middle tier's own scope (for example api://<middle-tier>/access_as_user). In the client, send `result.AccessToken`, not `result.IdToken`, in the Authorization header."))
             case .clientCredentials:
@@ -38,12 +38,13 @@ enum KindRules {
                                detail: "An API that authorises by scope or role will answer 403. For delegated tokens, request the API's scopes and make sure they were consented; for app-only tokens, grant application permissions (app roles) and admin consent."))
         }
 
-        if !input.context.expectedScopes.isEmpty, input.kind == .accessToken || input.kind == .unknown {
+        if !input.context.expectedScopes.isEmpty {
             let held = Set(scopes.map { $0.lowercased() } + roles.map { $0.lowercased() })
-            for expected in input.context.expectedScopes where !held.contains(normalisedScope(expected)) {
+            // `.default` never appears in a token: it asks for every consented permission, so any will do.
+            for expected in input.context.expectedScopes where normalisedScope(expected) == ".default" ? held.isEmpty : !held.contains(normalisedScope(expected)) {
                 out.append(Finding(.missingScope, .error, claims: ["scp", "roles"],
                                    message: "`\(expected)` is not in the token (scp: \(scopes.isEmpty ? "none" : scopes.joined(separator: " ")); roles: \(roles.isEmpty ? "none" : roles.joined(separator: " ")))",
-                                   detail: "Request the scope from the client (`api://<api>/\(normalisedScope(expected))` for delegated access, `<api>/.default` for app roles) and make sure the user or an admin consented. The token carries only the short scope name, not the App ID URI."))
+                                   detail: "Request the scope from the client (`api://<api>/<scope>` for delegated access, `<api>/.default` for app roles) and make sure the user or an admin consented. The token carries only the short scope name, not the App ID URI; `.default` itself never appears in a token."))
             }
         }
 

@@ -43,12 +43,19 @@ enum FindingRules {
 /// Signs that the user is a guest (B2B) in the token's tenant.
 enum GuestSignals {
     static func isGuest(_ claims: ClaimSet, issuer: IssuerInfo?) -> Bool {
-        if claims.value("acct")?.doubleValue == 1 || claims.string("acct") == "1" { return true }
-        if let upn = claims.string("upn") ?? claims.string("unique_name"), upn.contains("#EXT#") { return true }
-        guard let idp = claims.string("idp"), let iss = claims.string("iss") else { return false }
-        // idp equals iss for members; a personal-account user of their own MSA tenant is no guest.
-        if idp == iss { return false }
-        if let tid = claims.string("tid"), tid.lowercased() == WellKnownValues.consumerTenantID { return false }
-        return true
+        !evidence(claims).isEmpty
+    }
+
+    /// The claims that show the user is a guest; empty for members.
+    static func evidence(_ claims: ClaimSet) -> [String] {
+        var out: [String] = []
+        if let idp = claims.string("idp"), let iss = claims.string("iss"), idp != iss,
+           claims.string("tid")?.lowercased() != WellKnownValues.consumerTenantID {
+            // idp equals iss for members; a personal-account user of their own MSA tenant is no guest.
+            out.append("idp")
+        }
+        if claims.value("acct")?.doubleValue == 1 || claims.string("acct") == "1" { out.append("acct") }
+        for name in ["upn", "unique_name"] where claims.string(name)?.contains("#EXT#") == true { out.append(name) }
+        return out
     }
 }

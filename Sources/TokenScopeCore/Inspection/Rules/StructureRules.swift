@@ -16,7 +16,7 @@ enum StructureRules {
             }
         case .jwe:
             let alg = input.header.string("alg") ?? "?", enc = input.header.string("enc") ?? "?"
-            out.append(Finding(.encrypted, input.flow == nil ? .info : .warning, claims: ["alg", "enc", "kid"],
+            out.append(Finding(.encrypted, input.flow == .obo ? .warning : .info, claims: ["alg", "enc", "kid"],
                                message: "the token is encrypted (JWE, alg \(alg), enc \(enc)): its claims cannot be read here",
                                detail: "Only the holder of the private key named by `kid` can decrypt it: the API the token was issued for, when that API configured token encryption. Clients must treat access tokens as opaque. If you own the API, decrypt it there and inspect the inner token."))
         case .opaque:

@@ -19,12 +19,13 @@ enum TenantRules {
             }
         }
 
-        if let authority = input.context.authority, let segment = authorityTenant(authority), tenantlessSegments.contains(segment) {
+        if let authority = input.context.authority, let segment = authorityTenant(authority), tenantlessSegments.contains(segment),
+           !(segment == "consumers" && input.isPersonalAccount) {
             out.append(multiTenantAuthority(segment: segment, input: input, tid: tid))
         }
 
         if input.isGuest {
-            out.append(Finding(.guestUser, input.flow == .obo ? .warning : .info, claims: ["idp", "acct", "upn", "unique_name"].filter(claims.has),
+            out.append(Finding(.guestUser, input.flow == .obo ? .warning : .info, claims: GuestSignals.evidence(claims),
                                message: "the user is a guest (B2B) in tenant \(tid ?? "?")",
                                detail: "Guests must be served from the resource tenant: use `https://login.microsoftonline.com/\(tid ?? "{tid}")` (the token's `tid`), not `/common` or `/organizations`, or Entra resolves their home tenant and fails (AADSTS50020 / AADSTS500131 / AADSTS50013). MSAL.NET: `.WithTenantId(tid)` on the OBO request."))
         }
@@ -69,7 +70,8 @@ enum TenantRules {
 
     /// The tenant segment of `https://host/{tenant}/...`, lowercased.
     static func authorityTenant(_ authority: String) -> String? {
-        if let parts = URLParts(authority) {
+        // `login.microsoftonline.com/common` typed without a scheme means the same authority.
+        if let parts = URLParts(authority) ?? URLParts("https://" + authority), authority.contains("/") {
             return parts.path.split(separator: "/").first.map { $0.lowercased() }
         }
         // A bare tenant value (`common`) is accepted too.
