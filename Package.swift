@@ -20,6 +20,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The sandbox authority's HTTP server. No default traits: they only pull in
+        // swift-configuration, and form bodies are parsed by the sandbox itself.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The shared core: pure logic, no terminal I/O, no sockets (HTTP goes through a port).
@@ -39,6 +46,22 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The sandbox authority: a local, Entra-compatible identity provider.
+        .target(
+            name: "TokenScopeSandbox",
+            dependencies: [
+                "TokenScopeCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -74,6 +97,14 @@ let package = Package(
         .testTarget(
             name: "TokenScopeCoreTests",
             dependencies: ["TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TokenScopeSandboxTests",
+            dependencies: [
+                "TokenScopeSandbox", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

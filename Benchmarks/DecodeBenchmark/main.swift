@@ -1,8 +1,9 @@
 // Decode benchmark (issue: "decode + inspect of a typical 1.5 KB v2 access token and of a 16 KB
 // token with 200 groups"). Run in release: `Benchmarks/run` builds it and compares with PyJWT.
 //
-//   DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--json]
+//   DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]
 //
+// --only "decode+inspect 16KB" measures one row, so a profiler sees only that work.
 // The tokens are written to DIR (default: a temp dir) so the PyJWT side decodes the same bytes.
 import Foundation
 import TokenScopeCore
@@ -14,6 +15,7 @@ struct Options {
     var tokensDir = FileManager.default.temporaryDirectory.appendingPathComponent("tokenscope-bench").path
     var batches = 30
     var batchMilliseconds = 10.0
+    var only: String?
     var json = false
 
     init(_ args: [String]) {
@@ -27,6 +29,7 @@ struct Options {
             case "--tokens-dir": tokensDir = value { $0 }
             case "--batches": batches = value { Int($0).flatMap { $0 > 0 ? $0 : nil } }
             case "--batch-ms": batchMilliseconds = value { Double($0) }
+            case "--only": only = value { $0 }
             case "--json": json = true
             default: Self.usage()
             }
@@ -34,7 +37,7 @@ struct Options {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--json]\n".utf8))
+        FileHandle.standardError.write(Data("usage: DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]\n".utf8))
         exit(2)
     }
 }
@@ -134,18 +137,21 @@ for (label, file, token) in tokens {
     let parsed = TokenParser.parse(token)
     precondition(parsed.format == .jws && parsed.problems.isEmpty && parsed.claims != nil, "\(file) did not parse cleanly")
 
-    let decode = measure(options, sink: &sink) {
-        let t = TokenParser.parse(token)
-        return t.claims?.objectMembers?.count ?? 0
+    let figures: [(String, () -> Int)] = [
+        ("decode", {
+            let t = TokenParser.parse(token)
+            return t.claims?.objectMembers?.count ?? 0
+        }),
+        ("decode+inspect", {
+            // The CLI's path: extraction, parse, classify, explain every claim, run the rules.
+            let reports = (try? TokenInspector.inspect(text: token, context: context)) ?? []
+            return reports.reduce(0) { $0 + $1.claims.count + $1.findings.count }
+        }),
+    ]
+    for (name, body) in figures where options.only == nil || options.only == "\(name) \(label)" {
+        let result = measure(options, sink: &sink, body)
+        rows.append((name, label, token.utf8.count, result.perCallNanoseconds, result.n))
     }
-    rows.append(("decode", label, token.utf8.count, decode.perCallNanoseconds, decode.n))
-
-    let inspect = measure(options, sink: &sink) {
-        // The CLI's path: extraction, parse, classify, explain every claim, run the rules.
-        let reports = (try? TokenInspector.inspect(text: token, context: context)) ?? []
-        return reports.reduce(0) { $0 + $1.claims.count + $1.findings.count }
-    }
-    rows.append(("decode+inspect", label, token.utf8.count, inspect.perCallNanoseconds, inspect.n))
 }
 
 if options.json {

@@ -23,6 +23,11 @@ public struct ExtractedToken: Sendable, Equatable {
     /// The compact token with whitespace, quotes and wrappers removed.
     public let text: String
     public let source: TokenSource
+
+    public init(text: String, source: TokenSource) {
+        self.text = text
+        self.source = source
+    }
 }
 
 public enum TokenExtractionError: Error, Sendable, Equatable, CustomStringConvertible {

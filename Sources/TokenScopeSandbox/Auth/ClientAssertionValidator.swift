@@ -1,0 +1,78 @@
+import Crypto
+import CryptoExtras
+import TokenScopeCore
+
+/// Validates a `client_assertion` like Entra: a certificate assertion (RS256/PS256, key found by
+/// `x5t` or `x5t#S256`, padded or not), or a federated assertion matched against the app's
+/// federated identity credentials. `aud` must be the token endpoint, `iss` = `sub` = client ID,
+/// the time window holds with skew; times may be numbers or strings; a replayed `jti` is accepted
+/// (msal reuses assertions for minutes).
+enum ClientAssertionValidator {
+    static let skew: Int64 = 300
+
+    static func validate(_ assertion: String, app: AppRegistration, request: TokenRequest, tenant: Tenant, authority: SandboxAuthority) throws(EntraError) {
+        let token = TokenParser.parse(assertion)
+        guard token.format == .jws, let header = token.header, let claims = token.claims else {
+            throw SandboxErrors.assertionSignature("The client assertion is not a signed JWT.")
+        }
+        let iss = claims["iss"]?.stringValue
+        // A federated assertion comes from another issuer: its `iss` is not the client ID.
+        if let iss, iss.lowercased() != app.clientId {
+            try FederatedAssertionValidator.validate(token, claims: claims, issuer: iss, app: app, request: request, authority: authority)
+            return
+        }
+        try validateCertificateAssertion(token, header: header, claims: claims, app: app, request: request, tenant: tenant, authority: authority)
+    }
+
+    private static func validateCertificateAssertion(_ token: ParsedToken, header: JSONValue, claims: JSONValue, app: AppRegistration,
+                                                     request: TokenRequest, tenant: Tenant, authority: SandboxAuthority) throws(EntraError) {
+        let sha1 = header["x5t"]?.stringValue, sha256 = header["x5t#S256"]?.stringValue
+        guard sha1 != nil || sha256 != nil else { throw SandboxErrors.missingCredentialField("x5t") }
+        guard let cert = authority.certificates.certificate(app: app.name, sha1: sha1, sha256: sha256) else {
+            throw SandboxErrors.certificateNotRegistered(app.clientId, thumbprint: sha1 ?? sha256 ?? "")
+        }
+        guard verify(token, alg: header["alg"]?.stringValue, key: cert.publicKey) else {
+            throw SandboxErrors.assertionSignature("The signature does not verify with the registered certificate '\(cert.name)'.")
+        }
+        guard claims["sub"]?.stringValue?.lowercased() == app.clientId else {
+            throw SandboxErrors.assertionClaims("'sub' must equal 'iss' and the client ID '\(app.clientId)'.")
+        }
+        try checkAudience(claims, request: request, authority: authority)
+        try checkTimes(claims, now: request.now)
+    }
+
+    /// `aud` must name this token endpoint: the same host and tenant segment that was called.
+    static func checkAudience(_ claims: JSONValue, request: TokenRequest, authority: SandboxAuthority) throws(EntraError) {
+        let endpoint = "\(authority.baseURL)/\(request.tenantSegment)/oauth2/v2.0/token"
+        let auds = claims["aud"]?.stringValue.map { [$0] } ?? claims["aud"]?.stringArray ?? []
+        guard auds.contains(where: { $0.lowercased() == endpoint.lowercased() || $0.lowercased() == endpoint.lowercased() + "/" }) else {
+            throw SandboxErrors.assertionClaims("'aud' is '\(auds.joined(separator: ", "))'; it must be the token endpoint '\(endpoint)'.")
+        }
+    }
+
+    /// `nbf`/`exp` as numbers or numeric strings (MSAL.NET writes strings), within the skew.
+    static func checkTimes(_ claims: JSONValue, now: Int64) throws(EntraError) {
+        let nbf = time(claims["nbf"]), exp = time(claims["exp"])
+        guard let exp else { throw SandboxErrors.assertionClaims("'exp' is missing.") }
+        if exp + skew < now || (nbf.map { $0 - skew > now } ?? false) {
+            throw SandboxErrors.assertionTime(now: now, nbf: nbf, exp: exp)
+        }
+    }
+
+    static func time(_ value: JSONValue?) -> Int64? {
+        if let d = value?.doubleValue { return Int64(d) }
+        if let s = value?.stringValue, let d = Double(s) { return Int64(d) }
+        return nil
+    }
+
+    static func verify(_ token: ParsedToken, alg: String?, key: _RSA.Signing.PublicKey) -> Bool {
+        let padding: _RSA.Signing.Padding
+        switch alg {
+        case "RS256": padding = .insecurePKCS1v1_5
+        case "PS256": padding = .PSS
+        default: return false
+        }
+        let digest = SHA256.hash(data: Array(token.signingInput.utf8))
+        return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature), for: digest, padding: padding)
+    }
+}

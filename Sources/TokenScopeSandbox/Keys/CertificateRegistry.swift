@@ -1,0 +1,107 @@
+import Crypto
+public import CryptoExtras
+public import Foundation
+import SwiftASN1
+import TokenScopeCore
+import X509
+
+/// A client certificate registered on an app: its public key and both thumbprints, and for demo
+/// certificates the private key too (written to the state dir for users, kept in memory for tests).
+public struct RegisteredCertificate: Sendable {
+    public let app: String
+    public let name: String
+    public let der: [UInt8]
+    /// base64url SHA-1 of the DER (header `x5t`), without padding.
+    public let sha1Thumbprint: String
+    /// base64url SHA-256 of the DER (header `x5t#S256`), without padding.
+    public let sha256Thumbprint: String
+    public let publicKey: _RSA.Signing.PublicKey
+    public let certificatePEM: String
+    /// Only for certificates the sandbox generated.
+    public let privateKeyPEM: String?
+    /// Where the generated certificate and key were written (nil in memory).
+    public let certificatePath: String?
+    public let privateKeyPath: String?
+
+    /// SHA-1 as hex, the form the portal and msal's `thumbprint` use.
+    public var sha1Hex: String {
+        Insecure.SHA1.hash(data: der).map { String(format: "%02X", $0) }.joined()
+    }
+}
+
+/// All registered client certificates, found by app and by thumbprint (padded or not).
+public final class CertificateRegistry: Sendable {
+    public let all: [RegisteredCertificate]
+
+    init(directory: SandboxDirectory, stateDirectory: URL?) throws {
+        var list: [RegisteredCertificate] = []
+        for app in directory.apps {
+            for cert in app.certificates {
+                if let pem = cert.pem {
+                    list.append(try Self.registered(app: app.name, name: cert.name, certificatePEM: pem, privateKeyPEM: nil, paths: nil))
+                } else {
+                    list.append(try Self.demoCertificate(app: app.name, name: cert.name, stateDirectory: stateDirectory))
+                }
+            }
+        }
+        all = list
+    }
+
+    public func certificates(app: String) -> [RegisteredCertificate] { all.filter { $0.app == app } }
+
+    /// The app's certificate whose SHA-1 (`x5t`) or SHA-256 (`x5t#S256`) thumbprint is given.
+    public func certificate(app: String, sha1: String?, sha256: String?) -> RegisteredCertificate? {
+        let s1 = sha1.map(Self.unpadded), s256 = sha256.map(Self.unpadded)
+        return certificates(app: app).first { ($0.sha1Thumbprint == s1 && s1 != nil) || ($0.sha256Thumbprint == s256 && s256 != nil) }
+    }
+
+    static func unpadded(_ s: String) -> String {
+        var t = s
+        while t.hasSuffix("=") { t.removeLast() }
+        return t.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    static func registered(app: String, name: String, certificatePEM: String, privateKeyPEM: String?, paths: (String, String)?) throws -> RegisteredCertificate {
+        let document = try PEMDocument(pemString: certificatePEM)
+        let certificate = try Certificate(derEncoded: document.derBytes)
+        guard let publicKey = _RSA.Signing.PublicKey(certificate.publicKey) else {
+            throw DirectoryError(file: "<directory>", line: nil, key: "apps.\(app).certificates.\(name)", message: "only RSA certificates are supported")
+        }
+        return RegisteredCertificate(
+            app: app, name: name, der: document.derBytes,
+            sha1Thumbprint: Base64URL.encode(Array(Insecure.SHA1.hash(data: document.derBytes))),
+            sha256Thumbprint: Base64URL.encode(Array(SHA256.hash(data: document.derBytes))),
+            publicKey: publicKey, certificatePEM: certificatePEM, privateKeyPEM: privateKeyPEM,
+            certificatePath: paths?.0, privateKeyPath: paths?.1)
+    }
+
+    /// A self-signed RSA-2048 certificate for a demo app, reused from the state dir when present.
+    static func demoCertificate(app: String, name: String, stateDirectory: URL?) throws -> RegisteredCertificate {
+        let folder = stateDirectory?.appendingPathComponent("credentials")
+        let certURL = folder?.appendingPathComponent("\(name).crt.pem"), keyURL = folder?.appendingPathComponent("\(name).key.pem")
+        if let certURL, let keyURL, FileManager.default.fileExists(atPath: certURL.path), FileManager.default.fileExists(atPath: keyURL.path) {
+            return try registered(app: app, name: name, certificatePEM: try String(contentsOf: certURL, encoding: .utf8),
+                                  privateKeyPEM: try String(contentsOf: keyURL, encoding: .utf8), paths: (certURL.path, keyURL.path))
+        }
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let certificateKey = Certificate.PrivateKey(key)
+        let subject = try DistinguishedName {
+            CommonName(name)
+            OrganizationName("TokenScope sandbox (demo, not a real credential)")
+        }
+        let now = Date()
+        let certificate = try Certificate(
+            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: certificateKey.publicKey,
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
+            issuer: subject, subject: subject, signatureAlgorithm: .sha256WithRSAEncryption,
+            extensions: Certificate.Extensions {}, issuerPrivateKey: certificateKey)
+        let pem = try certificate.serializeAsPEM().pemString
+        if let folder, let certURL, let keyURL {
+            try StateFiles.makePrivateDirectory(folder)
+            try StateFiles.writePublic(pem, to: certURL)
+            try StateFiles.writePrivate(key.pemRepresentation, to: keyURL)
+        }
+        return try registered(app: app, name: name, certificatePEM: pem, privateKeyPEM: key.pemRepresentation,
+                              paths: certURL.flatMap { c in keyURL.map { (c.path, $0.path) } })
+    }
+}
