@@ -27,7 +27,7 @@ public enum TokenInspector {
             issuer: issuer,
             audienceName: claims.audiences.lazy.compactMap(ClaimExplainer.firstPartyName).first,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: extracted.source) : nil,
-            header: claimReports(token.header, location: .header, now: context.now),
+            header: claimReports(token.header, location: .header, now: context.now, encrypted: token.format == .jwe),
             claims: claimReports(token.claims, location: .payload, now: context.now),
             findings: findings,
             signature: signatureStatus(token, header: header),
@@ -35,11 +35,19 @@ public enum TokenInspector {
         )
     }
 
-    private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64) -> [ClaimReport] {
+    /// In an encrypted token's header `alg` and `kid` concern encryption, not signing.
+    static let jweHeaderDescriptors: [String: ClaimDescriptor] = [
+        "alg": ClaimDescriptor("alg", .header, carriers: [], meaning: "Key-management algorithm: how the content key is encrypted for the recipient.",
+                               reading: "For example `RSA-OAEP`: the recipient's private key unwraps the content key; nobody else can read the claims."),
+        "kid": ClaimDescriptor("kid", .header, carriers: [], meaning: "ID of the recipient's decryption key.",
+                               reading: "Names the key the token was encrypted to: the API that holds it is the only party that can read this token."),
+    ]
+
+    private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64, encrypted: Bool = false) -> [ClaimReport] {
         guard let members = object?.objectMembers else { return [] }
         return members.map { member in
             ClaimReport(name: member.key, location: location, value: member.value,
-                        descriptor: ClaimCatalogue.descriptor(for: member.key, in: location),
+                        descriptor: (encrypted ? jweHeaderDescriptors[member.key] : nil) ?? ClaimCatalogue.descriptor(for: member.key, in: location),
                         explanation: ClaimExplainer.explain(member.key, member.value, location: location, now: now))
         }
     }
