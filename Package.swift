@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already in the graph through AsyncHTTPClient and HummingbirdTLS; named so the HTTP
+        // transport can trust an extra CA and the sandbox can build its TLS configuration.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The shared core: pure logic, no terminal I/O, no sockets (HTTP goes through a port).
@@ -46,6 +49,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -56,12 +60,16 @@ let package = Package(
                 "TokenScopeCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                // HTTPServerBuilder (plain or TLS server) lives in HummingbirdCore.
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -71,6 +79,7 @@ let package = Package(
             dependencies: [
                 "TokenScopeCore",
                 "TokenScopeHTTP",
+                "TokenScopeSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -94,6 +103,20 @@ let package = Package(
             path: "Benchmarks/DecodeBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "SandboxBenchmark",
+            dependencies: [
+                "TokenScopeSandbox",
+                "TokenScopeCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // AsyncHTTPClient's API types (ByteBuffer, TimeAmount, HTTPMethod): MemberImportVisibility
+                // needs these modules imported, so they are declared rather than reached transitively.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/SandboxBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TokenScopeCoreTests",
             dependencies: ["TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport"],
@@ -104,6 +127,10 @@ let package = Package(
             dependencies: [
                 "TokenScopeSandbox", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -5,7 +5,7 @@
     pyjwt_decode.py --once FILE                                      decode once, print the claims as JSON
 
 Timing mirrors Benchmarks/DecodeBenchmark: warm up, size a batch to about --batch-ms, take the
-median per-token time over --batches batches. `--once` is the whole-process peer of
+median per-token time over --batches batches (interleaved across files). `--once` is the whole-process peer of
 `tokenscope decode --json` (interpreter start-up and the PyJWT import are part of what it costs).
 """
 import argparse
@@ -23,20 +23,20 @@ def decode(token):
     return jwt.decode(token, options={"verify_signature": False})
 
 
-def measure(token, batches, batch_ms):
+def calibrate(token, batch_ms):
+    """Warm up and size a batch to about batch_ms (shorter batches are dominated by timer noise)."""
     start, calls = time.perf_counter_ns(), 0
     while time.perf_counter_ns() - start < 200_000_000 or calls < 10:
         decode(token)
         calls += 1
-    estimate = (time.perf_counter_ns() - start) / calls
-    n = max(1, int(batch_ms * 1e6 / estimate))
-    per_call = []
-    for _ in range(batches):
-        t0 = time.perf_counter_ns()
-        for _ in range(n):
-            decode(token)
-        per_call.append((time.perf_counter_ns() - t0) / n)
-    return statistics.median(per_call), n
+    return max(1, int(batch_ms * 1e6 / ((time.perf_counter_ns() - start) / calls)))
+
+
+def run_batch(token, n):
+    t0 = time.perf_counter_ns()
+    for _ in range(n):
+        decode(token)
+    return (time.perf_counter_ns() - t0) / n
 
 
 def read_token(path):
@@ -59,10 +59,17 @@ def main():
     if not args.files:
         parser.error("give token files to time, or --once FILE")
 
+    tokens = [read_token(path) for path in args.files]
+    sizes = [calibrate(token, args.batch_ms) for token in tokens]
+    # Interleaved across files, as the Swift side does: a burst of other load costs each file
+    # one batch, which the median drops.
+    per_call = [[] for _ in tokens]
+    for _ in range(args.batches):
+        for k, token in enumerate(tokens):
+            per_call[k].append(run_batch(token, sizes[k]))
     results = []
-    for path in args.files:
-        token = read_token(path)
-        ns, n = measure(token, args.batches, args.batch_ms)
+    for path, token, n, times in zip(args.files, tokens, sizes, per_call):
+        ns = statistics.median(times)
         results.append({"file": path, "bytes": len(token), "us_per_token": round(ns / 1000, 3),
                         "tokens_per_s": round(1e9 / ns), "iterations_per_batch": n, "batches": args.batches})
     if args.json:

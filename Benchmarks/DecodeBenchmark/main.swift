@@ -4,6 +4,7 @@
 //   DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]
 //
 // --only "decode+inspect 16KB" measures one row, so a profiler sees only that work.
+// Each row is the median per-token time over N batches, batches interleaved across rows.
 // The tokens are written to DIR (default: a temp dir) so the PyJWT side decodes the same bytes.
 import Foundation
 import TokenScopeCore
@@ -83,31 +84,38 @@ func bigToken() -> TestToken {
 
 // MARK: - Measurement
 
-/// Median per-call time over `batches` batches of `n` calls, `n` chosen so a batch takes about
-/// `batchMilliseconds` (short batches are timer-noisy; the median discards batches hit by other load).
-/// `body` returns a value folded into `sink` so the optimiser cannot drop the work.
-func measure(_ options: Options, sink: inout Int, _ body: () -> Int) -> (perCallNanoseconds: Double, n: Int) {
+/// One figure to time. `body` returns a value folded into a sink so the optimiser cannot drop the work.
+struct Figure {
+    let name: String, token: String, bytes: Int
+    let body: () -> Int
+    var n = 1
+    var perCall: [Double] = []
+}
+
+/// Warms up (caches, allocator, lazily initialised tables) and sizes a batch to about
+/// `batchMilliseconds`: shorter batches are dominated by timer noise.
+func calibrate(_ figure: inout Figure, _ options: Options, sink: inout Int) {
     let clock = ContinuousClock()
-    // Warm up (caches, allocator, lazily initialised tables) and estimate the cost of one call.
     var calls = 0
-    let warmStart = clock.now
-    while clock.now - warmStart < .milliseconds(200) || calls < 10 {
-        sink &+= body()
+    let start = clock.now
+    while clock.now - start < .milliseconds(200) || calls < 10 {
+        sink &+= figure.body()
         calls += 1
     }
-    let estimate = (clock.now - warmStart).nanoseconds / Double(calls)
-    let n = max(1, Int(options.batchMilliseconds * 1e6 / estimate))
+    figure.n = max(1, Int(options.batchMilliseconds * 1e6 / ((clock.now - start).nanoseconds / Double(calls))))
+}
 
-    var perCall: [Double] = []
-    for _ in 0..<options.batches {
-        let start = clock.now
-        for _ in 0..<n { sink &+= body() }
-        perCall.append((clock.now - start).nanoseconds / Double(n))
-    }
-    perCall.sort()
-    let mid = perCall.count / 2
-    let median = perCall.count % 2 == 1 ? perCall[mid] : (perCall[mid - 1] + perCall[mid]) / 2
-    return (median, n)
+/// Times one batch of `n` calls and records the per-call time.
+func runBatch(_ figure: inout Figure, sink: inout Int) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    for _ in 0..<figure.n { sink &+= figure.body() }
+    figure.perCall.append((clock.now - start).nanoseconds / Double(figure.n))
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted(), mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 extension Duration {
@@ -131,28 +139,29 @@ do {
 
 let context = InspectionContext(now: TestToken.now)
 var sink = 0
-var rows: [(name: String, token: String, bytes: Int, nanoseconds: Double, n: Int)] = []
+var figures: [Figure] = []
 for (label, file, token) in tokens {
     // Sanity: the token must parse cleanly, or we would be timing the error path.
     let parsed = TokenParser.parse(token)
     precondition(parsed.format == .jws && parsed.problems.isEmpty && parsed.claims != nil, "\(file) did not parse cleanly")
-
-    let figures: [(String, () -> Int)] = [
-        ("decode", {
-            let t = TokenParser.parse(token)
-            return t.claims?.objectMembers?.count ?? 0
-        }),
-        ("decode+inspect", {
-            // The CLI's path: extraction, parse, classify, explain every claim, run the rules.
-            let reports = (try? TokenInspector.inspect(text: token, context: context)) ?? []
-            return reports.reduce(0) { $0 + $1.claims.count + $1.findings.count }
-        }),
-    ]
-    for (name, body) in figures where options.only == nil || options.only == "\(name) \(label)" {
-        let result = measure(options, sink: &sink, body)
-        rows.append((name, label, token.utf8.count, result.perCallNanoseconds, result.n))
-    }
+    figures.append(Figure(name: "decode", token: label, bytes: token.utf8.count) {
+        TokenParser.parse(token).claims?.objectMembers?.count ?? 0
+    })
+    figures.append(Figure(name: "decode+inspect", token: label, bytes: token.utf8.count) {
+        // The CLI's path: extraction, parse, classify, explain every claim, run the rules.
+        let reports = (try? TokenInspector.inspect(text: token, context: context)) ?? []
+        return reports.reduce(0) { $0 + $1.claims.count + $1.findings.count }
+    })
 }
+if let only = options.only { figures.removeAll { "\($0.name) \($0.token)" != only } }
+
+for i in figures.indices { calibrate(&figures[i], options, sink: &sink) }
+// Batches are interleaved across figures: a burst of other load then costs each figure one
+// batch, which the median drops, instead of skewing one figure's whole window.
+for _ in 0..<options.batches {
+    for i in figures.indices { runBatch(&figures[i], sink: &sink) }
+}
+let rows = figures.map { (name: $0.name, token: $0.token, bytes: $0.bytes, nanoseconds: median($0.perCall), n: $0.n) }
 
 if options.json {
     let items: [JSONValue] = rows.map { row in

@@ -2,6 +2,7 @@ public import TokenScopeCore
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// The live `HTTPTransport`: AsyncHTTPClient with no redirects, bounded timeouts and a bounded
 /// body, so a misbehaving server can neither hang nor flood the tool.
@@ -10,8 +11,22 @@ public final class AsyncHTTPTransport: HTTPTransport {
     private let requestTimeout: TimeAmount
     private let maxBodyBytes: Int
 
-    public init(connectTimeoutSeconds: Int64 = 5, requestTimeoutSeconds: Int64 = 15, maxBodyBytes: Int = 1 << 20) {
+    public convenience init(connectTimeoutSeconds: Int64 = 5, requestTimeoutSeconds: Int64 = 15, maxBodyBytes: Int = 1 << 20) {
+        self.init(tls: nil, connectTimeoutSeconds: connectTimeoutSeconds, requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
+    }
+
+    /// Also trusts the CA certificates in `additionalTrustRootsPEM` (e.g. the sandbox's local CA),
+    /// on top of the system's roots. Throws when the text holds no PEM certificate.
+    public convenience init(additionalTrustRootsPEM: String, connectTimeoutSeconds: Int64 = 5, requestTimeoutSeconds: Int64 = 15,
+                            maxBodyBytes: Int = 1 << 20) throws {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMBytes(Array(additionalTrustRootsPEM.utf8)))]
+        self.init(tls: tls, connectTimeoutSeconds: connectTimeoutSeconds, requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
+    }
+
+    private init(tls: TLSConfiguration?, connectTimeoutSeconds: Int64, requestTimeoutSeconds: Int64, maxBodyBytes: Int) {
         var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(requestTimeoutSeconds)))
         configuration.httpVersion = .http1Only

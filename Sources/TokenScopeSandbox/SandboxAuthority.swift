@@ -10,6 +10,8 @@ public final class SandboxAuthority: Sendable {
     public let keys: SigningKeyStore
     public let certificates: CertificateRegistry
     let grants = GrantStore()
+    /// Consents recorded at sign-in and the scopes behind each refresh token.
+    let sidecar = AuthoritySidecar()
     let clock: @Sendable () -> Int64
     private let base = Mutex<String>("http://127.0.0.1")
     public let stateDirectory: URL?
@@ -36,7 +38,7 @@ public final class SandboxAuthority: Sendable {
         set { base.withLock { $0 = newValue } }
     }
 
-    var minter: TokenMinter { TokenMinter(keys: keys, baseURL: baseURL) }
+    var minter: TokenMinter { TokenMinter(keys: keys, baseURL: baseURL, directory: directory) }
 
     /// Resolves `{sandbox}` placeholders of the directory file (federation issuers).
     func resolve(_ text: String) -> String {

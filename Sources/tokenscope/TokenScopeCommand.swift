@@ -20,9 +20,11 @@ struct TokenScopeCommand: AsyncParsableCommand {
           pbpaste | tokenscope decode - --flow obo --expect-audience api://middle-tier
           tokenscope decode --file response.json --json
           tokenscope decode --env ACCESS_TOKEN --verify
+          tokenscope sandbox serve --tls
+          tokenscope sandbox scenarios
         """,
         version: version,
-        subcommands: [DecodeCommand.self]
+        subcommands: [DecodeCommand.self, SandboxCommand.self]
     )
 
     static func main() async {

@@ -18,6 +18,9 @@ struct SupportTests {
         #expect(TimeText.parseISO8601("2026-11-29") == 1_795_910_400)
         #expect(TimeText.parseISO8601("yesterday") == nil)
         #expect(TimeText.parseISO8601("2026-13-01") == nil)
+        #expect(TimeText.parseISO8601("2099-02-30") == nil)
+        #expect(TimeText.parseISO8601("2100-02-29") == nil)
+        #expect(TimeText.parseISO8601("2000-02-29") == 951_782_400)
     }
 
     @Test func durationsInWords() {

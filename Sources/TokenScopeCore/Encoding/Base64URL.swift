@@ -17,27 +17,47 @@ public enum Base64URL {
 
     /// Decodes, or returns nil when a character is outside both alphabets or the length is impossible.
     public static func decode<S: Collection>(_ text: S) -> [UInt8]? where S.Element == UInt8 {
-        var input = Array(text)
-        while let last = input.last, last == UInt8(ascii: "=") { input.removeLast() }
-        if input.count % 4 == 1 { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count * 3 / 4)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for c in input {
-            let v = decodeTable[Int(c)]
-            if v == 0xFF { return nil }
-            buffer = buffer << 6 | UInt32(v)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
-            }
-        }
-        return out
+        let input = Array(text)
+        return input.withUnsafeBufferPointer(decode(buffer:))
     }
 
-    public static func decode(_ text: String) -> [UInt8]? { decode(Array(text.utf8)) }
+    public static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+        text.withUnsafeBufferPointer(decode(buffer:))
+    }
+
+    public static func decode(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8(decode(buffer:))
+    }
+
+    /// The hot path of every decode: one pass, output sized in advance, table read through a pointer.
+    static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var count = input.count
+        while count > 0, input[count - 1] == UInt8(ascii: "=") { count -= 1 }
+        if count % 4 == 1 { return nil }
+        let outCount = count / 4 * 3 + max(0, count % 4 - 1)
+        var valid = true
+        let out = decodeTable.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: outCount) { out, initialized in
+                var buffer: UInt32 = 0
+                var bits = 0
+                var o = 0
+                for i in 0..<count {
+                    let v = table[Int(input[i])]
+                    if v == 0xFF { valid = false; break }
+                    buffer = buffer << 6 | UInt32(v)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        out[o] = UInt8(truncatingIfNeeded: buffer >> UInt32(bits))
+                        o += 1
+                    }
+                }
+                initialized = valid ? o : 0
+            }
+        }
+        return valid ? out : nil
+    }
 
     /// Encodes without padding, as JOSE requires.
     public static func encode<B: Collection>(_ bytes: B) -> String where B.Element == UInt8 {
@@ -67,8 +87,16 @@ public enum Base64URL {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// True when every byte belongs to the base64url (or standard base64) alphabet or is `=`.
+    /// True when the byte belongs to the base64url (or standard base64) alphabet or is `=`.
+    /// A switch, not the table: called per input byte, and a lazy global costs a check each time.
+    @inline(__always)
     static func isTokenByte(_ b: UInt8) -> Bool {
-        decodeTable[Int(b)] != 0xFF || b == UInt8(ascii: "=")
+        switch b {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -2,8 +2,8 @@
 enum ClaimExplainer {
     static let timeClaims: Set<String> = ["exp", "nbf", "iat", "auth_time", "xms_tdbr_exp"]
 
-    static func explain(_ name: String, _ value: JSONValue, location: ClaimLocation, now: Int64) -> String? {
-        location == .header ? explainHeader(name, value) : explainPayload(name, value, now: now)
+    static func explain(_ name: String, _ value: JSONValue, location: ClaimLocation, now: Int64, issuer: IssuerInfo? = nil) -> String? {
+        location == .header ? explainHeader(name, value) : explainPayload(name, value, now: now, issuer: issuer)
     }
 
     private static func explainHeader(_ name: String, _ value: JSONValue) -> String? {
@@ -31,7 +31,7 @@ enum ClaimExplainer {
         "dir": "direct encryption with a shared key",
     ]
 
-    private static func explainPayload(_ name: String, _ value: JSONValue, now: Int64) -> String? {
+    private static func explainPayload(_ name: String, _ value: JSONValue, now: Int64, issuer: IssuerInfo?) -> String? {
         if timeClaims.contains(name) {
             guard let d = value.doubleValue, d > -1e12, d < 1e12 else { return "not a Unix time (\(value.typeName))" }
             let t = Int64(d.rounded(.down))
@@ -44,7 +44,8 @@ enum ClaimExplainer {
         case "azp", "appid":
             return value.stringValue.flatMap { WellKnownValues.firstPartyApps[$0.lowercased()] }.map { "Microsoft first-party client: \($0)" }
         case "iss":
-            guard let iss = value.stringValue, let info = IssuerInfo(issuer: iss) else { return nil }
+            // The inspector already parsed `iss`; parse here only when called on its own.
+            guard let iss = value.stringValue, let info = issuer?.issuer == iss ? issuer : IssuerInfo(issuer: iss) else { return nil }
             let endpoint = info.isV2Endpoint ? ", v2.0 endpoint" : info.isV1Form ? ", v1 endpoint" : ""
             return "\(info.cloudName)\(info.tenant.map { ", tenant \($0)" } ?? "")\(endpoint)"
         case "tid":
@@ -99,6 +100,9 @@ enum ClaimExplainer {
     }
 
     static func firstPartyName(_ audience: String) -> String? {
+        // Custom APIs' GUIDs and `api://` URIs are the common case: leave them early.
+        if audience.utf8.count == 36 { return WellKnownValues.firstPartyApps[audience.lowercased()] }
+        guard audience.hasPrefix("https://") || audience.hasPrefix("HTTPS://") else { return nil }
         let lower = audience.lowercased()
         if let name = WellKnownValues.firstPartyApps[lower] { return name }
         var uri = lower
@@ -113,11 +117,14 @@ enum ClaimExplainer {
     static func requestID(fromUTI uti: String) -> String? {
         guard let b = Base64URL.decode(uti), b.count == 16 else { return nil }
         let order = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15]
-        let hex = order.map { i -> String in
-            let s = String(b[i], radix: 16)
-            return s.count == 1 ? "0" + s : s
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for (n, i) in order.enumerated() {
+            if n == 4 || n == 6 || n == 8 || n == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(digits[Int(b[i] >> 4)])
+            out.append(digits[Int(b[i] & 0xF)])
         }
-        return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
-            + hex[8..<10].joined() + "-" + hex[10..<16].joined()
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -59,9 +59,9 @@ public struct IssuerInfo: Sendable, Equatable {
         } else {
             self.cloud = "unknown"
         }
-        let segments = parts.path.split(separator: "/").map(String.init)
-        self.tenant = segments.first
-        self.isV2Endpoint = segments.last == "v2.0"
+        let segments = parts.path.utf8.split(separator: UInt8(ascii: "/"))
+        self.tenant = segments.first.map { String(decoding: $0, as: UTF8.self) }
+        self.isV2Endpoint = segments.last.map { $0.elementsEqual("v2.0".utf8) } ?? false
         self.isV1Form = parts.host.hasPrefix("sts.") && segments.count == 1
     }
 }
@@ -76,32 +76,53 @@ public struct URLParts: Sendable, Equatable {
     public let hasUserInfo: Bool
 
     public init?(_ text: String) {
-        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        // Parsed on UTF-8 bytes: this runs for every token's `iss`, and Character-level String
+        // work (grapheme breaking) would dominate the decode time.
+        let b = Array(text.utf8)
+        guard let colon = Self.firstIndex(of: Array("://".utf8), in: b) else { return nil }
+        let scheme = String(decoding: b[0..<colon].map(Self.lower), as: UTF8.self)
         guard scheme == "https" || scheme == "http" else { return nil }
         self.scheme = scheme
-        let rest: Substring = text[schemeEnd.upperBound...]
-        let authorityEnd: String.Index = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        var authority: Substring = rest[..<authorityEnd]
-        hasUserInfo = authority.contains("@")
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var hostPart = Substring(authority)
-        var port: Int?
-        if hostPart.hasPrefix("[") {
-            guard let close = hostPart.firstIndex(of: "]") else { return nil }
-            let after = hostPart[hostPart.index(after: close)...]
-            if after.hasPrefix(":") { port = Int(after.dropFirst()) ; if port == nil { return nil } }
-            hostPart = hostPart[...close]
-        } else if let colon = hostPart.lastIndex(of: ":") {
-            port = Int(hostPart[hostPart.index(after: colon)...])
-            if port == nil { return nil }
-            hostPart = hostPart[..<colon]
+        let authorityStart = colon + 3
+        var authorityEnd = authorityStart
+        while authorityEnd < b.count, b[authorityEnd] != UInt8(ascii: "/"), b[authorityEnd] != UInt8(ascii: "?"), b[authorityEnd] != UInt8(ascii: "#") {
+            authorityEnd += 1
         }
-        guard !hostPart.isEmpty else { return nil }
-        host = hostPart.lowercased()
+        var hostStart = authorityStart
+        hasUserInfo = b[authorityStart..<authorityEnd].contains(UInt8(ascii: "@"))
+        if let at = b[authorityStart..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }
+        var hostEnd = authorityEnd
+        var port: Int?
+        if hostStart < authorityEnd, b[hostStart] == UInt8(ascii: "[") {
+            guard let close = b[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            hostEnd = close + 1
+            if hostEnd < authorityEnd {
+                guard b[hostEnd] == UInt8(ascii: ":"), let p = Int(String(decoding: b[(hostEnd + 1)..<authorityEnd], as: UTF8.self)) else { return nil }
+                port = p
+            }
+        } else if let c = b[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")) {
+            guard let p = Int(String(decoding: b[(c + 1)..<authorityEnd], as: UTF8.self)) else { return nil }
+            port = p
+            hostEnd = c
+        }
+        guard hostEnd > hostStart else { return nil }
+        host = String(decoding: b[hostStart..<hostEnd].map(Self.lower), as: UTF8.self)
         self.port = port
-        let pathEnd = rest[authorityEnd...].firstIndex(where: { $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        path = String(rest[authorityEnd..<pathEnd])
+        var pathEnd = authorityEnd
+        while pathEnd < b.count, b[pathEnd] != UInt8(ascii: "?"), b[pathEnd] != UInt8(ascii: "#") { pathEnd += 1 }
+        path = String(decoding: b[authorityEnd..<pathEnd], as: UTF8.self)
+    }
+
+    private static func lower(_ c: UInt8) -> UInt8 {
+        c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
     }
 
     public var isLoopback: Bool { ["127.0.0.1", "localhost", "[::1]"].contains(host) || host.hasPrefix("127.") }

@@ -55,8 +55,8 @@ public enum TokenExtractor {
     static let tokenFields = ["access_token", "id_token", "refresh_token"]
 
     public static func extract(from text: String) throws(TokenExtractionError) -> [ExtractedToken] {
+        guard text.utf8.count <= maxInputBytes else { throw .tooLarge(bytes: text.utf8.count) }
         let bytes = Array(text.utf8)
-        guard bytes.count <= maxInputBytes else { throw .tooLarge(bytes: bytes.count) }
         guard bytes.contains(where: { !isSpace($0) }) else { throw .empty }
 
         var found: [ExtractedToken] = []
@@ -91,12 +91,13 @@ public enum TokenExtractor {
             guard let first = rest.first, isSpace(first) else { return nil }
             hadBearer = true
         }
-        var token: [UInt8] = []
-        token.reserveCapacity(rest.count)
-        for b in rest where !isSpace(b) && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'") {
-            guard Base64URL.isTokenByte(b) || b == UInt8(ascii: ".") else { return nil }
-            token.append(b)
+        // One pass to classify: a clean token (the usual paste) is returned without copying byte by byte.
+        var clean = true
+        for b in rest where !(Base64URL.isTokenByte(b) || b == UInt8(ascii: ".")) {
+            guard isSpace(b) || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") else { return nil }
+            clean = false
         }
+        let token = clean ? Array(rest) : rest.filter { !isSpace($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }
         // Short words are not tokens; real tokens are hundreds of characters.
         guard token.count >= 16 else { return nil }
         return (token, hadBearer)
@@ -106,6 +107,8 @@ public enum TokenExtractor {
 
     /// `"access_token": "..."` (JSON) and `access_token=...` (form body or URL fragment), in order of appearance.
     static func fieldValues(in bytes: [UInt8]) -> [(String, [UInt8])] {
+        // Every field name ends in `_token`: one cheap scan decides whether to look for them at all.
+        guard find(Array("_token".utf8), in: bytes, from: 0) != nil else { return [] }
         var results: [(offset: Int, name: String, value: [UInt8])] = []
         for name in tokenFields {
             let key = Array(name.utf8)
@@ -279,13 +282,23 @@ public enum TokenExtractor {
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
-        var i = from
-        let first = needle[0]
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0], last = h.count - n.count
+                var i = from
+                outer: while i <= last {
+                    if h[i] == first {
+                        for j in 1..<n.count where h[i + j] != n[j] {
+                            i += 1
+                            continue outer
+                        }
+                        return i
+                    }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Redirect URLs and form bodies may percent-encode `=` padding or `.`.

@@ -28,7 +28,7 @@ public enum TokenInspector {
             audienceName: claims.audiences.lazy.compactMap(ClaimExplainer.firstPartyName).first,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: extracted.source) : nil,
             header: claimReports(token.header, location: .header, now: context.now, encrypted: token.format == .jwe),
-            claims: claimReports(token.claims, location: .payload, now: context.now),
+            claims: claimReports(token.claims, location: .payload, now: context.now, issuer: issuer),
             findings: findings,
             signature: signatureStatus(token, header: header),
             oboReadiness: context.flow == .obo ? OBOReadinessEvaluator.evaluate(input, findings: findings) : nil
@@ -43,12 +43,11 @@ public enum TokenInspector {
                                reading: "Names the key the token was encrypted to: the API that holds it is the only party that can read this token."),
     ]
 
-    private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64, encrypted: Bool = false) -> [ClaimReport] {
+    private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64, encrypted: Bool = false, issuer: IssuerInfo? = nil) -> [ClaimReport] {
         guard let members = object?.objectMembers else { return [] }
         return members.map { member in
             ClaimReport(name: member.key, location: location, value: member.value,
-                        descriptor: (encrypted ? jweHeaderDescriptors[member.key] : nil) ?? ClaimCatalogue.descriptor(for: member.key, in: location),
-                        explanation: ClaimExplainer.explain(member.key, member.value, location: location, now: now))
+                        now: now, issuer: issuer, encryptedHeader: encrypted)
         }
     }
 

@@ -17,9 +17,22 @@ public struct ClaimReport: Sendable {
     public let name: String
     public let location: ClaimLocation
     public let value: JSONValue
-    public let descriptor: ClaimDescriptor?
+    /// The clock and issuer the explanation is written against.
+    let now: Int64
+    let issuer: IssuerInfo?
+    /// Set for the members of an encrypted token's header, whose `alg` and `kid` mean encryption.
+    let encryptedHeader: Bool
+
+    /// The catalogue entry, looked up when shown (like the explanation, it is display material).
+    public var descriptor: ClaimDescriptor? {
+        (encryptedHeader ? TokenInspector.jweHeaderDescriptors[name] : nil) ?? ClaimCatalogue.descriptor(for: name, in: location)
+    }
+
     /// The value read for a human: times in UTC and relative, codes named, IDs resolved.
-    public let explanation: String?
+    /// Computed when shown: it is display text, and inspection (findings, verdicts) never needs it.
+    public var explanation: String? {
+        ClaimExplainer.explain(name, value, location: location, now: now, issuer: issuer)
+    }
 }
 
 /// The outcome of signature verification, or why it was not done.

@@ -151,16 +151,20 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes, valid UTF-8 checked by String(validating:).
+        // Fast path: no escapes. Pure ASCII needs no validation; anything else is validated.
+        var ascii = true
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                guard let s = String(validating: bytes[start..<index], as: UTF8.self) else {
+                let slice = bytes[start..<index]
+                index += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
+                guard let s = slice.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
                     throw JSONParseError(reason: "string is not valid UTF-8", offset: start)
                 }
-                index += 1
                 return s
             }
+            if b >= 0x80 { ascii = false }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("control character in string") }
             index += 1

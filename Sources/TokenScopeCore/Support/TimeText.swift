@@ -30,7 +30,7 @@ public enum TimeText {
             return v
         }
         guard s.count >= 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
-              let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+              let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo) else { return nil }
         var seconds = daysFromCivil(y, mo, d) * 86_400
         guard s.count > 10 else { return seconds }
         guard s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " "), s.count >= 19,
@@ -58,6 +58,15 @@ public enum TimeText {
     /// `in 45 min` or `2 h 13 min ago`.
     public static func relative(_ time: Int64, now: Int64) -> String {
         time >= now ? "in \(duration(time - now))" : "\(duration(now - time)) ago"
+    }
+
+    /// 2099-02-30 is not a date; refuse it rather than roll over to March.
+    static func daysInMonth(_ year: Int64, _ month: Int64) -> Int64 {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

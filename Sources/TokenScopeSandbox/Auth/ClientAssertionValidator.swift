@@ -15,9 +15,11 @@ enum ClientAssertionValidator {
         guard token.format == .jws, let header = token.header, let claims = token.claims else {
             throw SandboxErrors.assertionSignature("The client assertion is not a signed JWT.")
         }
-        let iss = claims["iss"]?.stringValue
+        guard let iss = claims["iss"]?.stringValue else {
+            throw SandboxErrors.assertionClaims("'iss' is missing; a certificate assertion names the client ID '\(app.clientId)' there.")
+        }
         // A federated assertion comes from another issuer: its `iss` is not the client ID.
-        if let iss, iss.lowercased() != app.clientId {
+        if iss.lowercased() != app.clientId {
             try FederatedAssertionValidator.validate(token, claims: claims, issuer: iss, app: app, request: request, authority: authority)
             return
         }
@@ -35,19 +37,37 @@ enum ClientAssertionValidator {
             throw SandboxErrors.assertionSignature("The signature does not verify with the registered certificate '\(cert.name)'.")
         }
         guard claims["sub"]?.stringValue?.lowercased() == app.clientId else {
-            throw SandboxErrors.assertionClaims("'sub' must equal 'iss' and the client ID '\(app.clientId)'.")
+            throw SandboxErrors.assertionSubjectMismatch(subject: claims["sub"]?.stringValue, clientId: app.clientId)
         }
         try checkAudience(claims, request: request, authority: authority)
         try checkTimes(claims, now: request.now)
     }
 
-    /// `aud` must name this token endpoint: the same host and tenant segment that was called.
+    /// `aud` must name this token endpoint: the same scheme, host and port, and the tenant that was
+    /// called (spelt as its GUID or any of its domains, or the same tenantless word).
     static func checkAudience(_ claims: JSONValue, request: TokenRequest, authority: SandboxAuthority) throws(EntraError) {
-        let endpoint = "\(authority.baseURL)/\(request.tenantSegment)/oauth2/v2.0/token"
         let auds = claims["aud"]?.stringValue.map { [$0] } ?? claims["aud"]?.stringArray ?? []
-        guard auds.contains(where: { $0.lowercased() == endpoint.lowercased() || $0.lowercased() == endpoint.lowercased() + "/" }) else {
+        guard auds.contains(where: { namesTokenEndpoint($0, request: request, authority: authority) }) else {
+            let endpoint = "\(authority.baseURL)/\(request.tenantSegment)/oauth2/v2.0/token"
             throw SandboxErrors.assertionClaims("'aud' is '\(auds.joined(separator: ", "))'; it must be the token endpoint '\(endpoint)'.")
         }
+    }
+
+    /// Both token paths count: v1-era libraries put `/oauth2/token` in assertions sent to v2.0.
+    static func namesTokenEndpoint(_ aud: String, request: TokenRequest, authority: SandboxAuthority) -> Bool {
+        let base = authority.baseURL.lowercased() + "/"
+        var rest = aud.lowercased()
+        guard rest.hasPrefix(base) else { return false }
+        rest.removeFirst(base.count)
+        while rest.hasSuffix("/") { rest.removeLast() }
+        guard let slash = rest.firstIndex(of: "/") else { return false }
+        let segment = String(rest[..<slash]), path = rest[slash...]
+        guard path == "/oauth2/v2.0/token" || path == "/oauth2/token" else { return false }
+        let called = request.tenantSegment.lowercased()
+        if segment == called { return true }
+        guard let calledTenant = authority.directory.tenant(matching: called),
+              let namedTenant = authority.directory.tenant(matching: segment) else { return false }
+        return calledTenant.id == namedTenant.id
     }
 
     /// `nbf`/`exp` as numbers or numeric strings (MSAL.NET writes strings), within the skew.

@@ -101,10 +101,7 @@ public enum DirectoryLoader {
         }
         var certificates: [ClientCertificate] = []
         for c in try r.list("certificates") {
-            try c.checkKeys(["name", "pem", "generate"])
-            let pem = try c.optionalString("pem"), generate = try c.bool("generate", default: false)
-            guard (pem != nil) != generate else { throw c.fail("give either `pem` or `generate: true`") }
-            certificates.append(ClientCertificate(name: try c.string("name"), pem: pem, generate: generate))
+            certificates.append(try certificate(c))
         }
         var federated: [FederatedCredential] = []
         for f in try r.list("federatedCredentials") {
@@ -122,6 +119,28 @@ public enum DirectoryLoader {
             knownClientApplications: try r.strings("knownClientApplications"), preAuthorizedApplications: preAuthorized,
             secrets: secrets, certificates: certificates, federatedCredentials: federated,
             nonceHeader: try r.bool("nonceHeader", default: false))
+    }
+
+    /// A client certificate: its public PEM (checked now, so a bad one is reported with its line),
+    /// or `generate: true` for a demo certificate kept in the state dir under its name.
+    private static func certificate(_ c: YAMLReader) throws(DirectoryError) -> ClientCertificate {
+        try c.checkKeys(["name", "pem", "generate"])
+        let name = try c.string("name")
+        guard CertificateRegistry.isUsableFileName(name) else {
+            throw c.fail("`\(name)` must be letters, digits, `.`, `-` or `_` (it names the files of a generated certificate)", at: "name", node: c.child("name"))
+        }
+        let pem = try c.optionalString("pem"), generate = try c.bool("generate", default: false)
+        if pem != nil, generate { throw c.fail("give either `pem` or `generate: true`, not both", at: "generate", node: c.child("generate")) }
+        guard let pem else {
+            guard generate else { throw c.fail("give the certificate as `pem`, or `generate: true` for a demo certificate") }
+            return ClientCertificate(name: name, pem: nil, generate: true)
+        }
+        do {
+            _ = try CertificateRegistry.parse(pem: pem)
+        } catch {
+            throw c.fail(error.message, at: "pem", node: c.child("pem"))
+        }
+        return ClientCertificate(name: name, pem: pem, generate: false)
     }
 
     private static func user(_ r: YAMLReader) throws(DirectoryError) -> DirectoryUser {

@@ -1,16 +1,27 @@
 /// Cross-reference checks after parsing: names unique, every reference resolves, every granted
-/// scope or role exists. Errors name the offending entry.
+/// scope or role exists. Errors name the offending entry and, through its key path, its line.
 enum DirectoryValidator {
     static func validate(_ d: SandboxDirectory, top: YAMLReader) throws(DirectoryError) {
         func fail(_ key: String, _ message: String) -> DirectoryError {
-            DirectoryError(file: top.file, line: nil, key: key, message: message)
+            DirectoryError(file: top.file, line: top.line(atPath: key), key: key, message: message)
         }
-        try unique(d.tenants.map(\.name), "tenants", "name", fail)
-        try unique(d.tenants.map(\.id), "tenants", "id", fail)
-        try unique(d.apps.map(\.name), "apps", "name", fail)
-        try unique(d.apps.map(\.clientId), "apps", "clientId", fail)
-        try unique(d.users.map(\.name), "users", "name", fail)
-        try unique(d.users.map(\.oid), "users", "oid", fail)
+        try unique(d.tenants.enumerated().map { ("tenants[\($0.offset)].name", $0.element.name) }, fail)
+        try unique(d.tenants.enumerated().map { ("tenants[\($0.offset)].id", $0.element.id) }, fail)
+        // A domain names one tenant: the `{tenant}` path segment must not be ambiguous.
+        try unique(d.tenants.enumerated().flatMap { t in t.element.domains.enumerated().map { ("tenants[\(t.offset)].domains[\($0.offset)]", $0.element) } }, fail)
+        try unique(d.apps.enumerated().map { ("apps[\($0.offset)].name", $0.element.name) }, fail)
+        try unique(d.apps.enumerated().map { ("apps[\($0.offset)].clientId", $0.element.clientId) }, fail)
+        // A scope's resource is found by App ID URI, so one URI must name one app.
+        try unique(d.apps.enumerated().flatMap { a in a.element.appIdUris.enumerated().map {
+            ("apps[\(a.offset)].appIdUris[\($0.offset)]", SandboxDirectory.trimmed($0.element))
+        } }, fail)
+        // Generated certificates are stored under their name in the state dir: names are file names.
+        try unique(d.apps.enumerated().flatMap { a in a.element.certificates.enumerated().map {
+            ("apps[\(a.offset)].certificates[\($0.offset)].name", $0.element.name)
+        } }, fail)
+        try unique(d.users.enumerated().map { ("users[\($0.offset)].name", $0.element.name) }, fail)
+        try unique(d.users.enumerated().map { ("users[\($0.offset)].upn", $0.element.upn) }, fail)
+        try unique(d.users.enumerated().map { ("users[\($0.offset)].oid", $0.element.oid) }, fail)
         let tenants = Set(d.tenants.map(\.name)), apps = Dictionary(d.apps.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let users = Set(d.users.map(\.name))
 
@@ -21,8 +32,8 @@ enum DirectoryValidator {
             }
             for (j, pre) in app.preAuthorizedApplications.enumerated() {
                 guard apps[pre.app] != nil else { throw fail("apps[\(i)].preAuthorizedApplications[\(j)].app", "no app named `\(pre.app)`") }
-                for scope in pre.scopes where !app.scopes.contains(where: { $0.value == scope }) {
-                    throw fail("apps[\(i)].preAuthorizedApplications[\(j)].scopes", "`\(app.name)` exposes no scope `\(scope)`")
+                for (k, scope) in pre.scopes.enumerated() where !app.scopes.contains(where: { $0.value == scope }) {
+                    throw fail("apps[\(i)].preAuthorizedApplications[\(j)].scopes[\(k)]", "`\(app.name)` exposes no scope `\(scope)`")
                 }
             }
         }
@@ -32,15 +43,15 @@ enum DirectoryValidator {
         }
         for (i, user) in d.users.enumerated() {
             guard tenants.contains(user.homeTenant) else { throw fail("users[\(i)].homeTenant", "no tenant named `\(user.homeTenant)`") }
-            for t in user.guestOf where !tenants.contains(t) { throw fail("users[\(i)].guestOf", "no tenant named `\(t)`") }
+            for (j, t) in user.guestOf.enumerated() where !tenants.contains(t) { throw fail("users[\(i)].guestOf[\(j)]", "no tenant named `\(t)`") }
         }
         for (i, g) in d.delegatedGrants.enumerated() {
             guard apps[g.client] != nil else { throw fail("delegatedGrants[\(i)].client", "no app named `\(g.client)`") }
             guard let resource = apps[g.resource] else { throw fail("delegatedGrants[\(i)].resource", "no app named `\(g.resource)`") }
             guard tenants.contains(g.tenant) else { throw fail("delegatedGrants[\(i)].tenant", "no tenant named `\(g.tenant)`") }
             if let user = g.user, !users.contains(user) { throw fail("delegatedGrants[\(i)].user", "no user named `\(user)`") }
-            for scope in g.scopes where !resource.scopes.contains(where: { $0.value == scope }) {
-                throw fail("delegatedGrants[\(i)].scopes", "`\(resource.name)` exposes no scope `\(scope)`")
+            for (j, scope) in g.scopes.enumerated() where !resource.scopes.contains(where: { $0.value == scope }) {
+                throw fail("delegatedGrants[\(i)].scopes[\(j)]", "`\(resource.name)` exposes no scope `\(scope)`")
             }
         }
         for (i, r) in d.appRoleAssignments.enumerated() {
@@ -53,14 +64,16 @@ enum DirectoryValidator {
         }
         for (i, rule) in d.conditionalAccess.enumerated() {
             guard apps[rule.resource] != nil else { throw fail("conditionalAccess[\(i)].resource", "no app named `\(rule.resource)`") }
-            for u in rule.users where !users.contains(u) { throw fail("conditionalAccess[\(i)].users", "no user named `\(u)`") }
+            for (j, u) in rule.users.enumerated() where !users.contains(u) { throw fail("conditionalAccess[\(i)].users[\(j)]", "no user named `\(u)`") }
         }
     }
 
-    private static func unique(_ values: [String], _ list: String, _ key: String, _ fail: (String, String) -> DirectoryError) throws(DirectoryError) {
-        var seen: Set<String> = []
-        for (i, v) in values.enumerated() {
-            guard seen.insert(v.lowercased()).inserted else { throw fail("\(list)[\(i)].\(key)", "`\(v)` is used twice") }
+    /// Values compared case-insensitively (names, GUIDs, domains and UPNs all are in Entra).
+    private static func unique(_ entries: [(path: String, value: String)], _ fail: (String, String) -> DirectoryError) throws(DirectoryError) {
+        var seen: [String: String] = [:]
+        for (path, value) in entries {
+            if let first = seen[value.lowercased()] { throw fail(path, "`\(value)` is used twice (first at \(first))") }
+            seen[value.lowercased()] = path
         }
     }
 }

@@ -23,11 +23,12 @@ struct YAMLReader {
     /// The mapping's keys, checked against `allowed`.
     func checkKeys(_ keys: Set<String>) throws(DirectoryError) {
         guard let mapping = node.mapping else { throw fail("expected a mapping (key: value lines)") }
-        for (key, value) in mapping {
+        for (key, _) in mapping {
             guard let name = key.string else { throw fail("keys must be plain text", node: key) }
             if !keys.contains(name) {
                 let hint = keys.sorted().joined(separator: ", ")
-                throw fail("unknown key `\(name)`; expected one of: \(hint)", at: name, node: value)
+                // The key's own line: with a list or mapping value, the value starts below it.
+                throw fail("unknown key `\(name)`; expected one of: \(hint)", at: name, node: key)
             }
         }
     }
@@ -80,6 +81,30 @@ struct YAMLReader {
     func mapping(_ key: String) -> YAMLReader? {
         child(key).map { YAMLReader($0, path: path.isEmpty ? key : "\(path).\(key)", file: file) }
     }
+
+    /// The node at a key path such as `apps[2].secrets[0].expires`, so that errors found after
+    /// parsing (cross-references, duplicates) can still point at a line of the file.
+    func node(atPath keyPath: String) -> Node? {
+        var current: Node? = node
+        for part in keyPath.split(separator: ".") {
+            var name = part
+            var indices: [Int] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
+                guard let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) else { return nil }
+                indices.insert(i, at: 0)
+                name = name[..<open]
+            }
+            current = current?.mapping?[String(name)]
+            for i in indices {
+                guard let items = current?.sequence.map(Array.init), items.indices.contains(i) else { return nil }
+                current = items[i]
+            }
+        }
+        return current
+    }
+
+    /// The line of the node at `keyPath`, when there is one.
+    func line(atPath keyPath: String) -> Int? { node(atPath: keyPath)?.mark?.line }
 
     /// A GUID in canonical 8-4-4-4-12 form, lowercased.
     func guid(_ key: String) throws(DirectoryError) -> String {

@@ -163,4 +163,145 @@ public enum SandboxErrors {
     }
 
     static func iso(_ t: Int64) -> String { TimeTextISO.format(t) }
+
+    // MARK: OBO and assertions (added)
+
+    /// A certificate assertion whose `sub` is not its `iss` (the client ID).
+    public static func assertionSubjectMismatch(subject: String?, clientId: String) -> EntraError {
+        EntraError(401, "invalid_client", 50048, "Subject mismatches Issuer claim in the client assertion. The 'sub' is '\(subject ?? "missing")'; for a certificate assertion both 'iss' and 'sub' must be the client ID '\(clientId)'.")
+    }
+}
+
+// MARK: Auth code, refresh, device code (added)
+
+extension SandboxErrors {
+    // Shown on the authorize page itself: until the redirect URI is validated it cannot be trusted.
+
+    public static func noReplyAddress(_ clientId: String) -> EntraError {
+        EntraError(400, "invalid_request", 500113, "No reply address is registered for the application '\(clientId)'. Add a redirect URI to the app registration.")
+    }
+
+    public static func consumersNotSupported(_ clientId: String) -> EntraError {
+        EntraError(400, "invalid_request", 9002332, "Application '\(clientId)' is configured for Microsoft Entra users only. Don't use the /consumers endpoint for it; use /organizations, /common or a tenant.")
+    }
+
+    public static func userDisabled(_ upn: String) -> EntraError {
+        EntraError(400, "invalid_grant", 50057, "The user account '\(upn)' is disabled. An administrator must enable it before it can sign in.")
+    }
+
+    // Redirected to the app as error / error_description.
+
+    public static func unsupportedResponseType(_ type: String) -> EntraError {
+        EntraError(400, "unsupported_response_type", 70005, "The response_type '\(type)' is not supported here. The authorization code flow needs a response_type that contains 'code'.")
+    }
+
+    public static func responseTypeNotEnabled(_ type: String, clientId: String) -> EntraError {
+        EntraError(400, "unauthorized_client", 700054, "response_type '\(type)' is not enabled for the application '\(clientId)'. The sandbox has no implicit or hybrid flow: ask for 'code' and redeem it at the token endpoint.")
+    }
+
+    public static func unsupportedResponseMode(_ mode: String) -> EntraError {
+        EntraError(400, "invalid_request", 70007, "The response_mode '\(mode)' is not supported. Use 'query', 'fragment' or 'form_post'.")
+    }
+
+    public static func codeChallengeMethodInvalid(_ method: String) -> EntraError {
+        EntraError(400, "invalid_request", 50149, "The code_challenge_method '\(method)' is not valid. Supported methods are 'S256' and 'plain'.")
+    }
+
+    public static func codeChallengeSize(_ length: Int) -> EntraError {
+        EntraError(400, "invalid_request", 50147, "The size of the code_challenge parameter is not valid: it has \(length) characters, and PKCE allows 43 to 128.")
+    }
+
+    public static func codeChallengeMissing() -> EntraError {
+        EntraError(400, "invalid_request", 50147, "A code_challenge_method was sent without a code_challenge.")
+    }
+
+    public static func loginRequired() -> EntraError {
+        EntraError(400, "login_required", 50058, "A silent sign-in request was sent, but no user is signed in. Send the request without prompt=none, or with a login_hint naming the user.")
+    }
+
+    public static func userNotInTenantAtSignIn(_ upn: String, tenant: String) -> EntraError {
+        EntraError(400, "access_denied", 50020, "User account '\(upn)' from identity provider does not exist in tenant '\(tenant)' and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first.")
+    }
+
+    public static func blockedAtSignIn() -> EntraError {
+        EntraError(400, "access_denied", 53003, "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.")
+    }
+
+    public static func mfaRegistrationRequired(_ upn: String) -> EntraError {
+        EntraError(400, "interaction_required", 50079, "Due to a configuration change made by your administrator, or because you moved to a new location, the user '\(upn)' must enroll in multi-factor authentication before this sign-in can complete.")
+    }
+
+    public static func consentRequiredAtSignIn(client: AppRegistration, resource: AppRegistration) -> EntraError {
+        EntraError(400, "consent_required", 65001, "The user or administrator has not consented to use the application with ID '\(client.clientId)' named '\(client.displayName)' for '\(resource.displayName)'. Send an interactive authorization request with prompt=consent for this user and resource.")
+    }
+
+    public static func adminConsentRequired(client: AppRegistration, scopes: [String]) -> EntraError {
+        EntraError(400, "consent_required", 90094, "The application '\(client.displayName)' needs permissions only an administrator can grant (\(scopes.joined(separator: ", "))). Ask an administrator to grant consent for this application.")
+    }
+
+    public static func scopeNotExposed(client: AppRegistration, scope: String, resource: AppRegistration) -> EntraError {
+        EntraError(400, "invalid_client", 650053, "The application '\(client.displayName)' asked for scope '\(scope)' that doesn't exist on the resource '\(resource.clientId)'. Contact the app vendor.")
+    }
+
+    public static func resourceNotFoundAtSignIn(_ resource: String, tenant: String) -> EntraError {
+        EntraError(400, "invalid_resource", 500011, "The resource principal named \(resource) was not found in the tenant named \(tenant). The resource app may not be installed in this tenant, or the scope names the wrong resource.")
+    }
+
+    // Token endpoint: authorization codes.
+
+    public static func codeInvalid() -> EntraError {
+        EntraError(400, "invalid_grant", 70000, "The provided value for the 'code' parameter is not valid: the authorization code is malformed or was not issued by this authority.")
+    }
+
+    public static func codeIssuedToOtherClient(_ clientId: String) -> EntraError {
+        EntraError(400, "invalid_grant", 70000, "Provided grant is invalid or malformed: the authorization code was issued to another application, not '\(clientId)'.")
+    }
+
+    public static func codeRedirectMismatch(_ given: String, original: String) -> EntraError {
+        EntraError(400, "invalid_request", 50011, "The reply address '\(given)' does not match the reply address '\(original)' provided when requesting the authorization code.")
+    }
+
+    public static func pkceRequiredForSPA() -> EntraError {
+        EntraError(400, "invalid_request", 9002325, "Proof Key for Code Exchange is required for cross-origin authorization code redemption.")
+    }
+
+    public static func crossOriginOnlyForSPA() -> EntraError {
+        EntraError(400, "invalid_request", 9002326, "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. The redirect URI is not registered as a single-page application.")
+    }
+
+    // Token endpoint: refresh tokens.
+
+    public static func refreshTokenOtherClient(_ clientId: String) -> EntraError {
+        EntraError(400, "invalid_grant", 70000, "Provided grant is invalid or malformed: the refresh token was issued to another application, not '\(clientId)'.")
+    }
+
+    public static func spaRefreshTokenExpired(issued: Int64) -> EntraError {
+        EntraError(400, "invalid_grant", 700084, "The refresh token was issued to a single-page app (SPA) and so has a fixed lifetime of 24 hours, which cannot be extended. It has expired; the SPA must send a new sign-in request. The token was first issued at \(iso(issued)).")
+    }
+
+    // Token endpoint: device codes.
+
+    public static func deviceCodeInvalid() -> EntraError {
+        EntraError(400, "invalid_grant", 70000, "The provided value for the 'device_code' parameter is not valid: it is malformed, belongs to another application or tenant, or was not issued by this authority.")
+    }
+
+    public static func authorizationPending() -> EntraError {
+        EntraError(400, "authorization_pending", 70016, "OAuth 2.0 device flow error. Authorization is pending. Continue polling.")
+    }
+
+    public static func authorizationDeclined() -> EntraError {
+        EntraError(400, "authorization_declined", 70019, "The end user denied the authorization request.")
+    }
+
+    public static func deviceCodeExpired() -> EntraError {
+        EntraError(400, "expired_token", 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired.")
+    }
+
+    public static func deviceCodeRedeemed() -> EntraError {
+        EntraError(400, "invalid_grant", 54005, "The device code was already redeemed. Start a new device code request, or use the refresh token it returned.")
+    }
+
+    public static func userCodeInvalid() -> EntraError {
+        EntraError(400, "invalid_request", 70018, "That code didn't work. Check the code and try again: it may be mistyped, already used, or from another sign-in.")
+    }
 }

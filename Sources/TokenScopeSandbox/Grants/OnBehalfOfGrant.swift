@@ -1,23 +1,21 @@
 import TokenScopeCore
 
 /// `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
-/// the middle tier trades the user's access token for one to a downstream API. Every check Entra
-/// makes, in Entra's order, each with its AADSTS code.
+/// the middle tier trades the user's access token for one to a downstream API. Order: required
+/// parameters, the assertion's signature (the user in it picks the tenant on /common), the
+/// client's credential, then what the assertion says, then scope, consent and conditional access.
 enum OnBehalfOfGrant {
     static func handle(_ request: TokenRequest, authority: SandboxAuthority) throws(EntraError) -> TokenResponse {
         guard try request.require("requested_token_use") == "on_behalf_of" else {
             throw EntraError(400, "invalid_request", 900144, "The request body must contain 'requested_token_use=on_behalf_of' for a jwt-bearer grant.")
         }
-        let assertion = try UserAssertion.parse(try request.require("assertion"), authority: authority, now: request.now)
+        let assertionText = try request.require("assertion")
+        let scopeText = try request.require("scope")
+        let assertion = try UserAssertion.parse(assertionText, authority: authority, now: request.now)
         let directory = authority.directory
-
-        if assertion.report.kind == .idToken { throw SandboxErrors.idTokenAsAssertion() }
-        if let exp = assertion.exp, exp + ClientAssertionValidator.skew < request.now {
-            throw SandboxErrors.assertionExpired(now: request.now, exp: exp)
-        }
+        guard let oid = assertion.oid, let tid = assertion.tid else { throw SandboxErrors.invalidAssertion("The assertion has no 'oid' or 'tid'.") }
 
         // The tenant: the path's, or for /common the user's home tenant (which fails for guests).
-        guard let oid = assertion.oid, let tid = assertion.tid else { throw SandboxErrors.invalidAssertion("The assertion has no 'oid' or 'tid'.") }
         let tenant: Tenant
         switch try TenantSegment.resolve(request.tenantSegment, in: directory) {
         case let .tenant(t): tenant = t
@@ -32,6 +30,13 @@ enum OnBehalfOfGrant {
         let method = try ClientAuthenticator.authenticate(request, app: client, tenant: tenant, in: authority)
         if method == .none { throw SandboxErrors.noCredential() }
 
+        if assertion.report.kind == .idToken { throw SandboxErrors.idTokenAsAssertion() }
+        if let exp = assertion.exp, exp + ClientAssertionValidator.skew < request.now {
+            throw SandboxErrors.assertionExpired(now: request.now, exp: exp)
+        }
+        if let nbf = assertion.nbf, nbf - ClientAssertionValidator.skew > request.now {
+            throw SandboxErrors.assertionExpired(now: request.now, exp: assertion.exp ?? nbf)
+        }
         if assertion.report.accessType == .appOnly || assertion.claims["scp"] == nil {
             throw SandboxErrors.appOnlyOnBehalfOf(client.clientId)
         }
@@ -45,17 +50,14 @@ enum OnBehalfOfGrant {
         guard let user = directory.user(oid: oid), directory.user(user, belongsTo: tenant) else {
             throw SandboxErrors.userNotInTenant(directory.user(oid: oid)?.upn ?? oid, tenant: tenant.id)
         }
+        if user.disabled { throw SandboxErrors.userDisabled(user.upn) }
 
-        let scope = try ScopeRequest.parse(try request.require("scope"))
+        let scope = try ScopeRequest.parse(scopeText)
         guard let resourceID = scope.resource else { throw SandboxErrors.invalidScope("no resource scope was requested.") }
         guard let resource = directory.app(resource: resourceID), directory.hasServicePrincipal(app: resource, in: tenant) else {
             throw SandboxErrors.resourceNotFound(resourceID, tenant: tenant.id)
         }
-        let consented = directory.consentedScopes(client: client, resource: resource, user: user, tenant: tenant)
-        let granted = scope.isDefault ? resource.scopes.map(\.value).filter(consented.contains) : scope.names
-        guard !granted.isEmpty, granted.allSatisfy(consented.contains) else {
-            throw SandboxErrors.consentRequired(client: client, resource: resource)
-        }
+        let granted = try grantedScopes(scope, client: client, resource: resource, user: user, tenant: tenant, directory: directory)
         try ConditionalAccess.evaluate(user: user, resource: resource, mfa: assertion.mfa, directory: directory)
 
         let capabilities = ClaimsRequest.clientCapabilities(request.field("claims"))
@@ -70,33 +72,26 @@ enum OnBehalfOfGrant {
                              refreshToken: refresh, idToken: nil,
                              clientInfo: request.field("client_info") == "1" ? authority.minter.clientInfo(user: user, homeTenantID: home) : nil)
     }
-}
 
-/// Conditional access: block rules stop token issuance; MFA rules send a claims challenge unless
-/// the sign-in behind the request included MFA.
-enum ConditionalAccess {
-    static func evaluate(user: DirectoryUser, resource: AppRegistration, mfa: Bool, directory: SandboxDirectory) throws(EntraError) {
-        for rule in directory.conditionalAccess where rule.resource == resource.name && (rule.users.isEmpty || rule.users.contains(user.name)) {
-            switch rule.action {
-            case .block: throw SandboxErrors.blockedByConditionalAccess()
-            case .requireMFA where !mfa: throw SandboxErrors.mfaRequired(resource: resource, policyID: rule.id)
-            case .requireMFA: continue
-            }
+    /// The consented scopes the request names, spelt as the resource defines them: Entra compares
+    /// scope names without regard to case (`user.read` is `User.Read`). `.default` is every
+    /// consented scope. Anything not consented (or not exposed) needs an interactive consent.
+    static func grantedScopes(_ scope: ScopeRequest, client: AppRegistration, resource: AppRegistration, user: DirectoryUser,
+                              tenant: Tenant, directory: SandboxDirectory) throws(EntraError) -> [String] {
+        let consented = directory.consentedScopes(client: client, resource: resource, user: user, tenant: tenant)
+        let exposed = resource.scopes.map(\.value)
+        if scope.isDefault {
+            let granted = exposed.filter(consented.contains)
+            guard !granted.isEmpty else { throw SandboxErrors.consentRequired(client: client, resource: resource) }
+            return granted
         }
-    }
-}
-
-/// The `claims` request parameter: client capabilities (`xms_cc`) and claims-challenge answers.
-enum ClaimsRequest {
-    /// `{"access_token":{"xms_cc":{"values":["cp1"]}}}` → `["cp1"]`.
-    static func clientCapabilities(_ claims: String?) -> [String] {
-        guard let claims, let value = try? JSONParser.parse(claims) else { return [] }
-        return value["access_token"]?["xms_cc"]?["values"]?.stringArray ?? []
-    }
-
-    /// A claims request that answers a conditional-access challenge (`capolids` or `acrs`) asks for MFA.
-    static func asksForStepUp(_ claims: String?) -> Bool {
-        guard let claims, let value = try? JSONParser.parse(claims) else { return false }
-        return value["access_token"]?["capolids"] != nil || value["access_token"]?["acrs"] != nil || value["id_token"]?["acrs"] != nil
+        var granted: [String] = []
+        for name in scope.names {
+            guard let canonical = exposed.first(where: { $0.lowercased() == name.lowercased() }), consented.contains(canonical) else {
+                throw SandboxErrors.consentRequired(client: client, resource: resource)
+            }
+            if !granted.contains(canonical) { granted.append(canonical) }
+        }
+        return granted
     }
 }

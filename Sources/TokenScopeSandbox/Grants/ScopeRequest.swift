@@ -17,7 +17,8 @@ public struct ScopeRequest: Sendable, Equatable {
 
     public static func parse(_ text: String) throws(EntraError) -> ScopeRequest {
         var request = ScopeRequest(resource: nil, names: [], oidc: [])
-        for raw in text.split(whereSeparator: { $0 == " " || $0 == "+" }).map(String.init) {
+        // The form decoder has already turned `+` into spaces; a literal `+` (from `%2B`) is data.
+        for raw in text.split(whereSeparator: { $0 == " " }).map(String.init) {
             if oidcScopes.contains(raw.lowercased()) {
                 request.oidc.insert(raw.lowercased())
                 continue
@@ -45,9 +46,10 @@ public struct ScopeRequest: Sendable, Equatable {
         return (resource, name)
     }
 
-    /// The scope string Entra returns: full names for the resource (`api://x/Data.Read`).
+    /// The scope string Entra returns: full names for the resource (`api://x/Data.Read`,
+    /// `https://graph.microsoft.com/User.Read`).
     public func responseScope(granted: [String]) -> String {
-        let prefix = resource.map { $0 == ScopeRequest.graphResource ? $0 + "/" : $0 + "/" } ?? ""
+        let prefix = resource.map { $0 + "/" } ?? ""
         return (granted.map { prefix + $0 } + oidc.sorted()).joined(separator: " ")
     }
 }

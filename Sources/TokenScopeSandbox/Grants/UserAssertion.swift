@@ -25,6 +25,7 @@ struct UserAssertion {
     var tid: String? { claims["tid"]?.stringValue }
     var oid: String? { claims["oid"]?.stringValue }
     var exp: Int64? { ClientAssertionValidator.time(claims["exp"]) }
+    var nbf: Int64? { ClientAssertionValidator.time(claims["nbf"]) }
     var audiences: [String] { claims["aud"]?.stringValue.map { [$0] } ?? claims["aud"]?.stringArray ?? [] }
     var mfa: Bool {
         SessionMarker.isMFA(aio: claims["aio"]?.stringValue) || (claims["amr"]?.stringArray?.contains("mfa") ?? false)

@@ -20,7 +20,8 @@ enum Metadata {
             ("response_modes_supported", .array(["query", "fragment", "form_post"].map(JSONValue.string))),
             ("subject_types_supported", .array([.string("pairwise")])),
             ("id_token_signing_alg_values_supported", .array([.string("RS256")])),
-            ("response_types_supported", .array(["code", "id_token", "code id_token", "id_token token"].map(JSONValue.string))),
+            // Only the code flow is implemented; advertise nothing the sandbox would refuse.
+            ("response_types_supported", .array([.string("code")])),
             ("scopes_supported", .array(["openid", "profile", "email", "offline_access"].map(JSONValue.string))),
             ("issuer", .string(issuerTemplate(tenant: tenantSegment, v2: v2, authority: authority))),
             ("request_uri_parameter_supported", .bool(false)),

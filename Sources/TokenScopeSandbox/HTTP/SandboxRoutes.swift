@@ -21,8 +21,13 @@ enum SandboxRoutes {
                 return json((200, authority.keys.jwks(issuer: Metadata.issuerTemplate(tenant: tenant, v2: path.contains("v2.0"), authority: authority))))
             }
         }
-        router.get("/common/discovery/instance") { request, _ in
-            json(Metadata.instanceDiscovery(query: request.uri.query ?? "", authority: authority))
+        // Routed through `{tenant}`: Hummingbird never falls back from a literal segment to a
+        // parameter, so a literal `/common/...` route would hide every other `/common/...` path.
+        router.get("/{tenant}/discovery/instance") { request, context in
+            guard try context.parameters.require("tenant").lowercased() == "common" else {
+                return json((404, .object([("error", .string("not_found"))])))
+            }
+            return json(Metadata.instanceDiscovery(query: request.uri.query ?? "", authority: authority))
         }
         router.get("/federation/.well-known/openid-configuration") { _, _ in
             json((200, Metadata.federationConfiguration(authority)))
@@ -40,6 +45,23 @@ enum SandboxRoutes {
             if let correlation = tokenRequest.correlationID { response.headers[.init("client-request-id")!] = correlation }
             return response
         }
+        // MARK: Authorization code and device code flows (authorize, devicecode, devicelogin)
+        router.get("/{tenant}/oauth2/v2.0/authorize") { request, context in
+            let tenant = try context.parameters.require("tenant")
+            return browser(AuthorizeEndpoint.handle(tenantSegment: tenant, query: FormBody.parse(request.uri.query ?? ""),
+                                                    now: authority.clock(), authority: authority))
+        }
+        router.post("/{tenant}/oauth2/v2.0/devicecode") { request, context in
+            let tenant = try context.parameters.require("tenant")
+            let body = try await request.body.collect(upTo: maxBody)
+            let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+            return json(DeviceCodeEndpoint.handle(tenantSegment: tenant, fields: FormBody.parse(String(buffer: body)), headers: headers,
+                                                  now: authority.clock(), authority: authority))
+        }
+        router.get("/devicelogin") { request, _ in
+            browser(DeviceLoginEndpoint.handle(query: FormBody.parse(request.uri.query ?? ""), now: authority.clock(), authority: authority))
+        }
+        // MARK: End of authorization code and device code flows
         return router
     }
 

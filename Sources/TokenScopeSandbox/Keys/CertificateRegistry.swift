@@ -62,17 +62,60 @@ public final class CertificateRegistry: Sendable {
     }
 
     static func registered(app: String, name: String, certificatePEM: String, privateKeyPEM: String?, paths: (String, String)?) throws -> RegisteredCertificate {
-        let document = try PEMDocument(pemString: certificatePEM)
-        let certificate = try Certificate(derEncoded: document.derBytes)
-        guard let publicKey = _RSA.Signing.PublicKey(certificate.publicKey) else {
-            throw DirectoryError(file: "<directory>", line: nil, key: "apps.\(app).certificates.\(name)", message: "only RSA certificates are supported")
+        let parsed: (der: [UInt8], publicKey: _RSA.Signing.PublicKey)
+        do {
+            parsed = try parse(pem: certificatePEM)
+        } catch {
+            // Loaded directories were checked with file and line already; this is a directory built in code.
+            throw DirectoryError(file: "<directory>", line: nil, key: "", message: "certificate `\(name)` of app `\(app)` \(error.message)")
         }
         return RegisteredCertificate(
-            app: app, name: name, der: document.derBytes,
-            sha1Thumbprint: Base64URL.encode(Array(Insecure.SHA1.hash(data: document.derBytes))),
-            sha256Thumbprint: Base64URL.encode(Array(SHA256.hash(data: document.derBytes))),
-            publicKey: publicKey, certificatePEM: certificatePEM, privateKeyPEM: privateKeyPEM,
+            app: app, name: name, der: parsed.der,
+            sha1Thumbprint: Base64URL.encode(Array(Insecure.SHA1.hash(data: parsed.der))),
+            sha256Thumbprint: Base64URL.encode(Array(SHA256.hash(data: parsed.der))),
+            publicKey: parsed.publicKey, certificatePEM: certificatePEM, privateKeyPEM: privateKeyPEM,
             certificatePath: paths?.0, privateKeyPath: paths?.1)
+    }
+
+    /// Why a `pem:` value is not a usable client certificate.
+    struct PEMError: Error {
+        let message: String
+    }
+
+    /// The first certificate of a PEM text (the leaf, when a chain is pasted) and its RSA key.
+    /// Whitespace inside the base64 is ignored: a PEM written as a plain YAML scalar arrives with
+    /// its line breaks folded into spaces.
+    static func parse(pem text: String) throws(PEMError) -> (der: [UInt8], publicKey: _RSA.Signing.PublicKey) {
+        let begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----"
+        guard let start = text.range(of: begin) else {
+            if text.contains("PRIVATE KEY-----") {
+                throw PEMError(message: "is a private key; register the certificate (the public part, -----BEGIN CERTIFICATE-----) instead")
+            }
+            throw PEMError(message: "is not a PEM certificate (no -----BEGIN CERTIFICATE----- line)")
+        }
+        guard let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else {
+            throw PEMError(message: "has no -----END CERTIFICATE----- line")
+        }
+        let body = String(text[start.upperBound..<stop.lowerBound].filter { !$0.isWhitespace })
+        guard let data = Data(base64Encoded: body) else {
+            throw PEMError(message: "has text between its BEGIN and END lines that is not base64")
+        }
+        let der = Array(data)
+        let certificate: Certificate
+        do {
+            certificate = try Certificate(derEncoded: der)
+        } catch {
+            throw PEMError(message: "is not a valid X.509 certificate (\(error))")
+        }
+        guard let publicKey = _RSA.Signing.PublicKey(certificate.publicKey) else {
+            throw PEMError(message: "has a key that is not RSA; the sandbox verifies RS256 and PS256 client assertions only")
+        }
+        return (der, publicKey)
+    }
+
+    /// Names of generated certificates become file names in the state dir: no separators, no `..`.
+    static func isUsableFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
 
     /// A self-signed RSA-2048 certificate for a demo app, reused from the state dir when present.

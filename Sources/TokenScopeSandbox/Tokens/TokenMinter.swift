@@ -46,6 +46,8 @@ public struct TokenMinter: Sendable {
     let keys: SigningKeyStore
     /// Base URL of the sandbox (`http://127.0.0.1:PORT`).
     let baseURL: String
+    /// Resolves a guest's home tenant for `idp`; nil when minting without a directory.
+    var directory: SandboxDirectory? = nil
 
     public func issuer(_ tenant: Tenant, v2: Bool) -> String {
         v2 ? "\(baseURL)/\(tenant.id)/v2.0" : "\(baseURL)/\(tenant.id)/"
@@ -119,7 +121,10 @@ public struct TokenMinter: Sendable {
 
     /// Guests carry their home tenant's issuer in `idp`.
     private func idp(_ user: DirectoryUser, _ tenant: Tenant) -> String? {
-        user.homeTenant == tenant.name ? nil : "\(baseURL)/\(user.homeTenant)/"
+        guard user.homeTenant != tenant.name else { return nil }
+        // Entra names the home tenant's (v1) issuer, which carries its GUID.
+        let home = directory?.tenant(named: user.homeTenant)?.id ?? user.homeTenant
+        return "\(baseURL)/\(home)/"
     }
 
     private func num(_ v: Int64) -> JSONValue { .number(String(v)) }
