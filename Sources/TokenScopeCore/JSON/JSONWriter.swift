@@ -46,6 +46,13 @@ public enum JSONWriter {
     }
 
     static func appendString(_ s: String, to out: inout String) {
+        // Most strings (claim names, IDs, base64) need no escaping: append them in one piece.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -161,9 +161,15 @@ enum Identifiers {
 
 /// Random identifiers for codes, refresh tokens, `uti`, trace IDs.
 enum Random {
+    /// Eight bytes per draw: each draw from the system generator is a `getrandom` call.
     static func bytes(_ n: Int) -> [UInt8] {
         var g = SystemRandomNumberGenerator()
-        return (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 8)
+        while out.count < n {
+            withUnsafeBytes(of: g.next()) { out.append(contentsOf: $0) }
+        }
+        return Array(out.prefix(n))
     }
 
     static func token(_ n: Int) -> String { Base64URL.encode(bytes(n)) }
