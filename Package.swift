@@ -127,6 +127,8 @@ let package = Package(
             dependencies: [
                 "TokenScopeSandbox", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
