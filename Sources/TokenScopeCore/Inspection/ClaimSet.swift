@@ -18,7 +18,8 @@ struct ClaimSet: Sendable {
         tags = members.map { Self.tag($0.key) }
         let aud = members.first { $0.key == "aud" }?.value
         audiences = aud?.stringValue.map { [$0] } ?? aud?.stringArray ?? []
-        scopes = members.first { $0.key == "scp" }?.value.stringValue?.split(separator: " ").map(String.init) ?? []
+        // Split on UTF-8 bytes: a Character-level split runs grapheme breaking over the whole string.
+        scopes = members.first { $0.key == "scp" }?.value.stringValue?.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) } ?? []
     }
 
     func value(_ name: String) -> JSONValue? {
