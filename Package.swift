@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "TokenScopeCLITests",
             // Depending on the executable makes `swift test` build the binary these tests run.
-            dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeTestSupport"],
+            dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeSandbox", "TokenScopeTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

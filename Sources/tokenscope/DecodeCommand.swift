@@ -64,6 +64,9 @@ struct DecodeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Verify offline against this JWKS file (implies --verify).", valueName: "path"))
     var jwks: String?
 
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Also trust this PEM CA for --verify (e.g. the sandbox's local CA from `tokenscope sandbox serve --tls`).", valueName: "path"))
+    var caFile: String?
+
     @Flag(name: .long, help: "Inspect a built-in sample (a Graph token sent to a middle tier for On-Behalf-Of) to see what TokenScope reports.")
     var sample = false
 
@@ -129,7 +132,18 @@ struct DecodeCommand: AsyncParsableCommand {
             }
             return await reports.asyncMap { $0.applying(await TokenVerification.verify($0, keys: .jwks(bytes, origin: jwks))) }
         }
-        let transport = AsyncHTTPTransport()
+        let transport: AsyncHTTPTransport
+        if let caFile {
+            let pem = try InputReader.readFile(caFile)
+            guard pem.contains("-----BEGIN CERTIFICATE-----") else { throw InputError("--ca-file \(caFile) holds no PEM certificate") }
+            do {
+                transport = try AsyncHTTPTransport(additionalTrustRootsPEM: pem)
+            } catch {
+                throw InputError("--ca-file \(caFile) could not be read as PEM certificates: \(error)")
+            }
+        } else {
+            transport = AsyncHTTPTransport()
+        }
         let result = await reports.asyncMap { $0.applying(await TokenVerification.verify($0, keys: .discovery(authority: authority, transport: transport))) }
         await transport.shutdown()
         return result
