@@ -93,7 +93,8 @@ public enum TokenExtractor {
         }
         // One pass to classify: a clean token (the usual paste) is returned without copying byte by byte.
         var clean = true
-        for b in rest where !(Base64URL.isTokenByte(b) || b == UInt8(ascii: ".")) {
+        let runBytes = tokenOrDotTable
+        for b in rest where !runBytes[Int(b)] {
             guard isSpace(b) || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") else { return nil }
             clean = false
         }
@@ -102,6 +103,10 @@ public enum TokenExtractor {
         guard token.count >= 16 else { return nil }
         return (token, hadBearer)
     }
+
+    /// Base64 (either alphabet), `=` and `.`: the bytes a token is made of, as a table for the
+    /// per-byte scan of the whole input.
+    static let tokenOrDotTable: [Bool] = (0..<256).map { Base64URL.isTokenByte(UInt8($0)) || $0 == Int(UInt8(ascii: ".")) }
 
     // MARK: - Named fields (JSON, form bodies, redirect fragments)
 

@@ -9,14 +9,31 @@ struct RuleInput {
     let issuer: IssuerInfo?
     let source: TokenSource
     let context: InspectionContext
+    // Facts several rules ask for, worked out once per token.
+    let isReadableJWS: Bool
+    let isCAECapable: Bool
+    let isGuest: Bool
+    let isPersonalAccount: Bool
+
+    init(token: ParsedToken, claims: ClaimSet, header: ClaimSet, kind: TokenKind, accessType: AccessType?, version: String?,
+         issuer: IssuerInfo?, source: TokenSource, context: InspectionContext) {
+        self.token = token
+        self.claims = claims
+        self.header = header
+        self.kind = kind
+        self.accessType = accessType
+        self.version = version
+        self.issuer = issuer
+        self.source = source
+        self.context = context
+        isReadableJWS = token.format == .jws && claims.object != nil
+        isCAECapable = claims.strings("xms_cc")?.contains("cp1") ?? false
+        isGuest = GuestSignals.isGuest(claims, issuer: issuer)
+        isPersonalAccount = claims.string("tid")?.lowercased() == WellKnownValues.consumerTenantID
+            || issuer?.tenant?.lowercased() == WellKnownValues.consumerTenantID
+    }
 
     var flow: Flow? { context.flow }
-    var isReadableJWS: Bool { token.format == .jws && claims.object != nil }
-    var isCAECapable: Bool { claims.strings("xms_cc")?.contains("cp1") ?? false }
-    var isGuest: Bool { GuestSignals.isGuest(claims, issuer: issuer) }
-    var isPersonalAccount: Bool {
-        claims.string("tid")?.lowercased() == WellKnownValues.consumerTenantID || issuer?.tenant?.lowercased() == WellKnownValues.consumerTenantID
-    }
 }
 
 /// The finding rules, in the order their findings are listed within a severity.
