@@ -3,11 +3,13 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import Synchronization
 
 /// The live `HTTPTransport`: AsyncHTTPClient with no redirects, bounded timeouts and a bounded
 /// body, so a misbehaving server can neither hang nor flood the tool.
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
+    private let isShutDown = Mutex(false)
     private let requestTimeout: TimeAmount
     private let maxBodyBytes: Int
 
@@ -53,7 +55,18 @@ public final class AsyncHTTPTransport: HTTPTransport {
 
     /// Must be called before the transport is released (AsyncHTTPClient requires it).
     public func shutdown() async {
+        guard isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
         try? await client.shutdown()
+    }
+
+    /// A transport dropped on an error path without `shutdown()` must not trap in
+    /// AsyncHTTPClient's debug check (nor leak its connections). The shutdown runs in a task that
+    /// keeps the client alive until it is done; blocking here (`syncShutdown`) could starve the
+    /// concurrency pool the caller runs on.
+    deinit {
+        guard isShutDown.withLock({ !$0 }) else { return }
+        let client = self.client
+        Task.detached { try? await client.shutdown() }
     }
 
     static func classify(_ error: any Error, url: String) -> TransportError {

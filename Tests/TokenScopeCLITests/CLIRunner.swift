@@ -55,6 +55,21 @@ struct CLIRunner {
                       stderr: String(decoding: errData.get(), as: UTF8.self))
     }
 
+    /// `run` on a thread of its own, for async tests that host a server in this process: `run`
+    /// blocks its thread until the child exits, and blocking the (two-thread) concurrency pool
+    /// would starve the in-process server the child is talking to.
+    static func runDetached(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                do {
+                    continuation.resume(returning: try run(arguments, stdin: stdin, environment: environment))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
+
     /// A temporary file holding `contents`.
     static func temporaryFile(_ contents: String, name: String = "input.txt") throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tokenscope-tests-\(UUID().uuidString)")

@@ -10,39 +10,39 @@ struct GoldenOutputTests {
 
     func b64(_ s: String) -> String { Base64URL.encode(Array(s.utf8)) }
 
-    @Test func oboReadyAccessTokenJSON() throws {
-        let r = try CLIRunner.run(["decode", TestToken.v2AccessToken().signed(), now, "--json", "--flow", "obo",
+    @Test func oboReadyAccessTokenJSON() async throws {
+        let r = try await CLIRunner.runDetached(["decode", TestToken.v2AccessToken().signed(), now, "--json", "--flow", "obo",
                                    "--expect-audience", TestToken.middleTier, "--expect-scope", "access_as_user"])
         #expect(r.status == 0)
         try Golden.check(r.stdout, "obo-ready-access-token.json")
     }
 
-    @Test func idTokenForOBOHuman() throws {
-        let r = try CLIRunner.run(["decode", TestToken.v2IDToken().signed(), now, "--flow", "obo", "--expect-audience", "api://middle-tier"])
+    @Test func idTokenForOBOHuman() async throws {
+        let r = try await CLIRunner.runDetached(["decode", TestToken.v2IDToken().signed(), now, "--flow", "obo", "--expect-audience", "api://middle-tier"])
         #expect(r.status == 1)
         try Golden.check(r.stdout, "id-token-for-obo.txt")
     }
 
-    @Test func v1AccessTokenHuman() throws {
-        let r = try CLIRunner.run(["decode", TestToken.v1AccessToken().signed(), now])
+    @Test func v1AccessTokenHuman() async throws {
+        let r = try await CLIRunner.runDetached(["decode", TestToken.v1AccessToken().signed(), now])
         #expect(r.status == 0)
         try Golden.check(r.stdout, "v1-access-token.txt")
     }
 
-    @Test func tokenResponseJSONHasOneObjectPerToken() throws {
+    @Test func tokenResponseJSONHasOneObjectPerToken() async throws {
         let jwe = "\(b64(#"{"alg":"RSA-OAEP","enc":"A256GCM","kid":"enc-key"}"#)).a2V5.aXY.Y2lwaGVy.dGFn"
         let response = """
         {"token_type":"Bearer","access_token":"\(TestToken.appOnlyToken().signed())","id_token":"\(jwe)","refresh_token":"0.AXYZabcdefghijklmnopqrstuvwxyz0123456789"}
         """
-        let r = try CLIRunner.run(["decode", "-", now, "--json"], stdin: response)
+        let r = try await CLIRunner.runDetached(["decode", "-", now, "--json"], stdin: response)
         #expect(r.status == 0)
         let doc = try JSONParser.parse(r.stdout)
         #expect(doc["tokens"]?.arrayValue?.count == 3)
         try Golden.check(r.stdout, "token-response.json")
     }
 
-    @Test func opaqueMSATokenHuman() throws {
-        let r = try CLIRunner.run(["decode", "EwB" + String(repeating: "Qk9Y", count: 40), now])
+    @Test func opaqueMSATokenHuman() async throws {
+        let r = try await CLIRunner.runDetached(["decode", "EwB" + String(repeating: "Qk9Y", count: 40), now])
         #expect(r.status == 0)
         try Golden.check(r.stdout, "opaque-msa.txt")
     }

@@ -19,9 +19,9 @@ struct SandboxCLITests {
 
     // MARK: scenarios
 
-    @Test func scenariosListsEveryScenarioWithItsCommand() throws {
+    @Test func scenariosListsEveryScenarioWithItsCommand() async throws {
         let state = Self.stateDir()
-        let r = try CLIRunner.run(["sandbox", "scenarios", "--json", "--state-dir", state])
+        let r = try await CLIRunner.runDetached(["sandbox", "scenarios", "--json", "--state-dir", state])
         #expect(r.status == 0, "\(r.stderr)")
         let list = try #require(try Self.json(r.stdout).arrayValue)
         #expect(list.count >= 40)
@@ -32,28 +32,28 @@ struct SandboxCLITests {
         #expect(command.contains("http://127.0.0.1:8400/contoso.onmicrosoft.com/oauth2/v2.0/token"))
         #expect(command.contains("tokenscope sandbox mint --id-token --user alice --client spa-client --state-dir \(state)"))
 
-        let text = try CLIRunner.run(["sandbox", "scenarios", "--base-url", "http://127.0.0.1:9999"])
+        let text = try await CLIRunner.runDetached(["sandbox", "scenarios", "--base-url", "http://127.0.0.1:9999"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("obo-mfa-required  AADSTS50076  Conditional access requires MFA (claims challenge)"))
         #expect(text.stdout.contains("$ curl -s \"http://127.0.0.1:9999/"))
     }
 
-    @Test func runReplaysAScenarioInProcess() throws {
-        let r = try CLIRunner.run(["sandbox", "scenarios", "--run", "refresh-token-inactive"])
+    @Test func runReplaysAScenarioInProcess() async throws {
+        let r = try await CLIRunner.runDetached(["sandbox", "scenarios", "--run", "refresh-token-inactive"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("> POST /contoso.onmicrosoft.com/oauth2/v2.0/token grant_type=refresh_token"))
         #expect(r.stdout.contains("As documented: expected 400 AADSTS700082, got 400 AADSTS700082."))
 
-        let unknown = try CLIRunner.run(["sandbox", "scenarios", "--run", "no-such-scenario"])
+        let unknown = try await CLIRunner.runDetached(["sandbox", "scenarios", "--run", "no-such-scenario"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no scenario `no-such-scenario`"))
     }
 
     // MARK: info
 
-    @Test func infoPrintsTheDirectoryWithDemoCredentials() throws {
+    @Test func infoPrintsTheDirectoryWithDemoCredentials() async throws {
         let state = Self.stateDir()
-        let r = try CLIRunner.run(["sandbox", "info", "--json", "--state-dir", state])
+        let r = try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state])
         #expect(r.status == 0, "\(r.stderr)")
         let info = try Self.json(r.stdout)
         #expect(info["running"] == .bool(false))
@@ -80,43 +80,43 @@ struct SandboxCLITests {
         let bob = try #require(info["users"]?.arrayValue?.first { $0["name"] == .string("bob") })
         #expect(bob["homeTenant"] == .string("fabrikam") && bob["guestOf"] == .array([.string("contoso")]))
 
-        let text = try CLIRunner.run(["sandbox", "info", "--state-dir", state])
+        let text = try await CLIRunner.runDetached(["sandbox", "info", "--state-dir", state])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Sandbox:    not running"))
         #expect(text.stdout.contains("secret           daemon-demo-secret~0123456789abcdef"))
         #expect(text.stdout.contains("private key    \(keyPath)"))
     }
 
-    @Test func theDefaultStateDirFollowsXDGStateHome() throws {
+    @Test func theDefaultStateDirFollowsXDGStateHome() async throws {
         let xdg = Self.stateDir()
-        let r = try CLIRunner.run(["sandbox", "info", "--json"], environment: ["XDG_STATE_HOME": xdg])
+        let r = try await CLIRunner.runDetached(["sandbox", "info", "--json"], environment: ["XDG_STATE_HOME": xdg])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Self.json(r.stdout)["stateDirectory"] == .string(xdg + "/tokenscope/sandbox"))
         #expect(Self.mode(xdg + "/tokenscope/sandbox") == 0o700)
         #expect(Self.mode(xdg + "/tokenscope/sandbox/keys") == 0o700)
     }
 
-    @Test func aBadDirectoryFileIsAUsageErrorWithFileLineAndKey() throws {
+    @Test func aBadDirectoryFileIsAUsageErrorWithFileLineAndKey() async throws {
         let file = try CLIRunner.temporaryFile("""
             tenants:
               - name: contoso
                 id: not-a-guid
                 domains: [contoso.example]
             """, name: "bad.yaml")
-        let r = try CLIRunner.run(["sandbox", "info", "--directory", file, "--state-dir", Self.stateDir()])
+        let r = try await CLIRunner.runDetached(["sandbox", "info", "--directory", file, "--state-dir", Self.stateDir()])
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("tokenscope: \(file):3: "), "\(r.stderr)")
         #expect(r.stderr.contains("id"))
-        let serve = try CLIRunner.run(["sandbox", "serve", "--port", "0", "--directory", file, "--state-dir", Self.stateDir()])
+        let serve = try await CLIRunner.runDetached(["sandbox", "serve", "--port", "0", "--directory", file, "--state-dir", Self.stateDir()])
         #expect(serve.status == 2)
         #expect(serve.stderr.contains("\(file):3: "))
     }
 
     // MARK: mint
 
-    @Test func mintPrintsOnlyTheTokenAndWarnsAboutTheAssumedIssuer() throws {
+    @Test func mintPrintsOnlyTheTokenAndWarnsAboutTheAssumedIssuer() async throws {
         let state = Self.stateDir()
-        let r = try CLIRunner.run(["sandbox", "mint", "--user", "alice", "--client", "spa-client",
+        let r = try await CLIRunner.runDetached(["sandbox", "mint", "--user", "alice", "--client", "spa-client",
                                    "--scope", "api://middle-tier-api/access_as_user", "--mfa", "--state-dir", state])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("the issuer assumes http://127.0.0.1:8400"))
@@ -131,18 +131,18 @@ struct SandboxCLITests {
         let kid = try #require(TokenParser.parse(token).header?["kid"]?.stringValue)
         #expect(keys.contains { $0.contains(kid) })
 
-        let expired = try CLIRunner.run(["sandbox", "mint", "--user", "alice", "--client", "spa-client", "--scope", "User.Read",
+        let expired = try await CLIRunner.runDetached(["sandbox", "mint", "--user", "alice", "--client", "spa-client", "--scope", "User.Read",
                                          "--expired", "--version", "1", "--state-dir", state])
         let old = try #require(TokenParser.parse(expired.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).claims)
         #expect(old["ver"] == .string("1.0"))
         #expect((old["exp"]?.doubleValue ?? .infinity) < Date().timeIntervalSince1970 - 300)
 
-        let id = try CLIRunner.run(["sandbox", "mint", "--user", "bob", "--client", "spa-client", "--id-token", "--state-dir", state])
+        let id = try await CLIRunner.runDetached(["sandbox", "mint", "--user", "bob", "--client", "spa-client", "--id-token", "--state-dir", state])
         let idClaims = try #require(TokenParser.parse(id.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).claims)
         #expect(idClaims["aud"] == .string("5a1c0e6f-2b3d-4c8e-9f1a-0b2c3d4e5f61"))
         #expect(idClaims["scp"] == nil && idClaims["preferred_username"] == .string("bob@fabrikam.onmicrosoft.com"))
 
-        let unknown = try CLIRunner.run(["sandbox", "mint", "--user", "zed", "--client", "spa-client", "--scope", "User.Read", "--state-dir", state])
+        let unknown = try await CLIRunner.runDetached(["sandbox", "mint", "--user", "zed", "--client", "spa-client", "--scope", "User.Read", "--state-dir", state])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("--user `zed` is no user of the directory"))
     }
@@ -165,32 +165,32 @@ struct SandboxCLITests {
         #expect(record["pid"] == .number(String(serve.pid)))
         #expect(Self.mode(state + "/server.json") == 0o600)
 
-        let info = try CLIRunner.run(["sandbox", "info", "--json", "--state-dir", state])
+        let info = try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state])
         #expect(try Self.json(info.stdout)["baseUrl"] == .string(url))
 
         // A minted token names the running sandbox and verifies against it over HTTP.
-        let mint = try CLIRunner.run(["sandbox", "mint", "--client", "daemon", "--scope", "api://downstream-api/.default", "--state-dir", state])
+        let mint = try await CLIRunner.runDetached(["sandbox", "mint", "--client", "daemon", "--scope", "api://downstream-api/.default", "--state-dir", state])
         #expect(mint.stderr.isEmpty, "\(mint.stderr)")
         let token = mint.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(TokenParser.parse(token).claims?["iss"] == .string("\(url)/3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f/v2.0"))
-        let verified = try CLIRunner.run(["decode", token, "--verify", "--json"])
+        let verified = try await CLIRunner.runDetached(["decode", token, "--verify", "--json"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout.contains(#""checked": true"#) && verified.stdout.contains(#""valid": true"#), "\(verified.stdout)")
 
         // A scenario's documented command, run by a shell, against this sandbox.
-        let scenarios = try Self.json(try CLIRunner.run(["sandbox", "scenarios", "--json", "--state-dir", state]).stdout)
+        let scenarios = try Self.json(try await CLIRunner.runDetached(["sandbox", "scenarios", "--json", "--state-dir", state]).stdout)
         let obo = try #require(scenarios.arrayValue?.first { $0["id"] == .string("obo-secret") }?["command"]?.stringValue)
         #expect(obo.contains(url))
         let answer = try Self.shell(obo)
         #expect(try Self.json(answer)["access_token"] != nil, "\(answer)")
 
         // rotate-keys asks the running sandbox, which stores and publishes the new key.
-        let rotate = try CLIRunner.run(["sandbox", "rotate-keys", "--state-dir", state])
+        let rotate = try await CLIRunner.runDetached(["sandbox", "rotate-keys", "--state-dir", state])
         #expect(rotate.status == 0, "\(rotate.stderr)")
         #expect(rotate.stdout.hasPrefix("New signing key "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: state + "/keys").count == 2)
 
-        let second = try CLIRunner.run(["sandbox", "serve", "--port", "0", "--state-dir", state])
+        let second = try await CLIRunner.runDetached(["sandbox", "serve", "--port", "0", "--state-dir", state])
         #expect(second.status == 2)
         #expect(second.stderr.contains("a sandbox already runs with this state dir at \(url)"))
 
@@ -198,7 +198,7 @@ struct SandboxCLITests {
         #expect(status == 0, "\(stderr)")
         #expect(stdout.hasSuffix("Sandbox stopped.\n"))
         #expect(!FileManager.default.fileExists(atPath: state + "/server.json"))
-        let after = try CLIRunner.run(["sandbox", "info", "--json", "--state-dir", state])
+        let after = try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state])
         #expect(try Self.json(after.stdout)["running"] == .bool(false))
     }
 
@@ -208,7 +208,7 @@ struct SandboxCLITests {
         let state = Self.stateDir()
         let serve = try ServeProcess(["--port", "0", "--state-dir", state])
         _ = try await serve.waitForURL()
-        let list = try #require(try Self.json(try CLIRunner.run(["sandbox", "scenarios", "--json", "--state-dir", state]).stdout).arrayValue)
+        let list = try #require(try Self.json(try await CLIRunner.runDetached(["sandbox", "scenarios", "--json", "--state-dir", state]).stdout).arrayValue)
         for scenario in list {
             guard let id = scenario["id"]?.stringValue, let command = scenario["command"]?.stringValue else { continue }
             let check = {
@@ -241,14 +241,14 @@ struct SandboxCLITests {
             #expect(serve.stdout.contains("export \(variable)=\(ca)"), "\(variable)")
         }
         #expect(serve.stdout.contains("update-ca-certificates"))
-        let info = try Self.json(try CLIRunner.run(["sandbox", "info", "--json", "--state-dir", state]).stdout)
+        let info = try Self.json(try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state]).stdout)
         #expect(info["caFile"] == .string(ca))
         let (status, _, _) = try await serve.stop(signal: SIGTERM)
         #expect(status == 0)
     }
 
     @Test func nonLoopbackHostsNeedAllowRemote() async throws {
-        let refused = try CLIRunner.run(["sandbox", "serve", "--host", "0.0.0.0", "--port", "0", "--state-dir", Self.stateDir()])
+        let refused = try await CLIRunner.runDetached(["sandbox", "serve", "--host", "0.0.0.0", "--port", "0", "--state-dir", Self.stateDir()])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--allow-remote"))
 
@@ -259,12 +259,12 @@ struct SandboxCLITests {
         #expect(stderr.contains("warning: serving on 0.0.0.0"))
     }
 
-    @Test func aStaleServerRecordIsIgnored() throws {
+    @Test func aStaleServerRecordIsIgnored() async throws {
         let state = Self.stateDir()
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         // PID 2^22 + 1 is above Linux's pid_max default ceiling: no such process.
         try Data(#"{"url": "http://127.0.0.1:1", "pid": 4194305}"#.utf8).write(to: URL(fileURLWithPath: state + "/server.json"))
-        let info = try CLIRunner.run(["sandbox", "info", "--json", "--state-dir", state])
+        let info = try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state])
         #expect(try Self.json(info.stdout)["running"] == .bool(false))
     }
 

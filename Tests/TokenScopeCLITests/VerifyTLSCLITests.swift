@@ -17,9 +17,9 @@ struct VerifyTLSCLITests {
             user: d.user(named: "alice")!, scopes: ["access_as_user"], clientAuth: "0"), now: Int64(Date().timeIntervalSince1970))
         let caFile = try #require(material.caFile)
 
-        let trusted = try CLIRunner.run(["decode", token, "--verify", "--ca-file", caFile, "--json"])
-        let untrusted = try CLIRunner.run(["decode", token, "--verify", "--json"])
-        let badCA = try CLIRunner.run(["decode", token, "--verify", "--ca-file", try CLIRunner.temporaryFile("not a certificate")])
+        let trusted = try await CLIRunner.runDetached(["decode", token, "--verify", "--ca-file", caFile, "--json"])
+        let untrusted = try await CLIRunner.runDetached(["decode", token, "--verify", "--json"])
+        let badCA = try await CLIRunner.runDetached(["decode", token, "--verify", "--ca-file", try CLIRunner.temporaryFile("not a certificate")])
         await server.stop()
 
         #expect(trusted.status == 0, "\(trusted.stderr)")

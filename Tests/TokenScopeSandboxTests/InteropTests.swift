@@ -319,8 +319,8 @@ enum Interop {
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
         // Output goes to files, not pipes: a full pipe cannot stall the script.
         let stdoutFile = folder.appendingPathComponent("stdout.txt"), stderrFile = folder.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         let stdout = try FileHandle(forWritingTo: stdoutFile), stderr = try FileHandle(forWritingTo: stderrFile)
         defer {
             try? stdout.close()

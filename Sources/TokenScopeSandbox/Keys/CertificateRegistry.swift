@@ -1,6 +1,6 @@
 import Crypto
 public import CryptoExtras
-public import Foundation
+import Foundation
 import SwiftASN1
 import TokenScopeCore
 import X509

@@ -102,7 +102,10 @@ enum StateFiles {
 
     static func writePrivate(_ text: String, to url: URL) throws {
         let temp = url.appendingPathExtension("tmp")
-        FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        // Created with 0600 from the start, so the secret is never readable by others, even briefly.
+        guard FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp.path])
+        }
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.moveItem(at: temp, to: url)
     }
