@@ -68,24 +68,25 @@ struct VerificationTests {
         #expect(findings.first?.severity == .error)
     }
 
-    @Test func issuerDifferentFromMetadataIsAnError() async throws {
-        let server = try await startAuthority(issuer: { "\($0)/someone-else/v2.0" })
+    /// Verifies a locally issued token by discovery against an authority whose metadata names `issuer`.
+    func verifyByDiscovery(metadataIssuer issuer: @escaping (String) -> String) async throws -> (SignatureStatus, [Finding]) {
+        let server = try await startAuthority(issuer: issuer)
         let transport = AsyncHTTPTransport()
-        let (status, findings) = await TokenVerification.verify(try report(localToken(server.baseURL).signed()),
-                                                                keys: .discovery(authority: nil, transport: transport))
+        let token = localToken(server.baseURL).signed()
+        let result = await TokenVerification.verify(try report(token), keys: .discovery(authority: nil, transport: transport))
         await transport.shutdown()
         await server.stop()
+        return result
+    }
+
+    @Test func issuerDifferentFromMetadataIsAnError() async throws {
+        let (status, findings) = try await verifyByDiscovery(metadataIssuer: { "\($0)/someone-else/v2.0" })
         #expect(status.valid == true)
         #expect(findings.map(\.id) == [.issuerMismatch])
     }
 
     @Test func tenantTemplateInMetadataIssuerIsSubstituted() async throws {
-        let server = try await startAuthority(issuer: { "\($0)/{tenantid}/v2.0" })
-        let transport = AsyncHTTPTransport()
-        let (status, findings) = await TokenVerification.verify(try report(localToken(server.baseURL).signed()),
-                                                                keys: .discovery(authority: nil, transport: transport))
-        await transport.shutdown()
-        await server.stop()
+        let (status, findings) = try await verifyByDiscovery(metadataIssuer: { "\($0)/{tenantid}/v2.0" })
         #expect(status.valid == true)
         #expect(findings.isEmpty)
     }
