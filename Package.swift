@@ -39,6 +39,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
+            // The knowledge files are compiled in through Diagnosis/EmbeddedKnowledge.swift
+            // (scripts/embed-knowledge): `.embedInCode` emits a [UInt8] literal that takes minutes to
+            // compile at this size, and `.copy`/`.process` would need Foundation's Bundle at run time.
+            exclude: ["Diagnosis/Knowledge"],
             swiftSettings: strictSettings
         ),
         // The live HTTP transport (AsyncHTTPClient) behind the core's HTTPTransport port.
@@ -49,6 +53,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // The one-shot loopback listener that receives the auth-code redirect.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
@@ -73,6 +79,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Credential material from files and configuration: certificates and keys (PEM, PKCS#12),
+        // secret sources, named profiles. Separate from the core so the core stays free of NIOSSL
+        // and file I/O.
+        .target(
+            name: "TokenScopeCredentials",
+            dependencies: [
+                "TokenScopeCore",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Composition root: command-line parsing and wiring.
         .executableTarget(
             name: "tokenscope",
@@ -80,6 +102,7 @@ let package = Package(
                 "TokenScopeCore",
                 "TokenScopeHTTP",
                 "TokenScopeSandbox",
+                "TokenScopeCredentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -134,6 +157,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TokenScopeExchangeTests",
+            dependencies: [
+                "TokenScopeCore", "TokenScopeHTTP", "TokenScopeCredentials", "TokenScopeSandbox", "TokenScopeTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,24 +14,43 @@ public final class AsyncHTTPTransport: HTTPTransport {
     private let maxBodyBytes: Int
 
     public convenience init(connectTimeoutSeconds: Int64 = 5, requestTimeoutSeconds: Int64 = 15, maxBodyBytes: Int = 1 << 20) {
-        self.init(tls: nil, connectTimeoutSeconds: connectTimeoutSeconds, requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
+        self.init(tls: nil, proxy: nil, connectTimeoutSeconds: connectTimeoutSeconds, requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
     }
 
     /// Also trusts the CA certificates in `additionalTrustRootsPEM` (e.g. the sandbox's local CA),
     /// on top of the system's roots. Throws when the text holds no PEM certificate.
     public convenience init(additionalTrustRootsPEM: String, connectTimeoutSeconds: Int64 = 5, requestTimeoutSeconds: Int64 = 15,
                             maxBodyBytes: Int = 1 << 20) throws {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMBytes(Array(additionalTrustRootsPEM.utf8)))]
-        self.init(tls: tls, connectTimeoutSeconds: connectTimeoutSeconds, requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
+        try self.init(additionalTrustRootsPEM: additionalTrustRootsPEM, proxy: nil, connectTimeoutSeconds: connectTimeoutSeconds,
+                      requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
     }
 
-    private init(tls: TLSConfiguration?, connectTimeoutSeconds: Int64, requestTimeoutSeconds: Int64, maxBodyBytes: Int) {
+    /// The exchange's transport: an optional extra CA (`--ca-file`), an optional HTTP proxy
+    /// (chosen by the caller from `HTTPS_PROXY`/`NO_PROXY` for the authority's host).
+    public convenience init(additionalTrustRootsPEM: String?, proxy: ProxySettings.Proxy?, connectTimeoutSeconds: Int64,
+                            requestTimeoutSeconds: Int64, maxBodyBytes: Int = 1 << 20) throws {
+        var tls: TLSConfiguration?
+        if let additionalTrustRootsPEM {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMBytes(Array(additionalTrustRootsPEM.utf8)))]
+            tls = configuration
+        }
+        self.init(tls: tls, proxy: proxy, connectTimeoutSeconds: connectTimeoutSeconds, requestTimeoutSeconds: requestTimeoutSeconds, maxBodyBytes: maxBodyBytes)
+    }
+
+    private init(tls: TLSConfiguration?, proxy: ProxySettings.Proxy?, connectTimeoutSeconds: Int64, requestTimeoutSeconds: Int64, maxBodyBytes: Int) {
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(requestTimeoutSeconds)))
         configuration.httpVersion = .http1Only
+        if let proxy {
+            let authorization = proxy.credentials.map { credentials -> HTTPClient.Authorization in
+                let parts = credentials.split(separator: ":", maxSplits: 1).map(String.init)
+                return .basic(username: parts[0], password: parts.count > 1 ? parts[1] : "")
+            }
+            configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+        }
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         requestTimeout = .seconds(requestTimeoutSeconds)
         self.maxBodyBytes = maxBodyBytes

@@ -1,12 +1,14 @@
 public import TokenScopeCore
 import Crypto
-import CryptoExtras
+public import CryptoExtras
 
 /// An RSA key that signs test tokens, and the JWKS that publishes it. Tests build their tokens
 /// with it instead of committing real ones.
 public struct TestSigningKey: Sendable {
     public let kid: String
     private let key: _RSA.Signing.PrivateKey
+    /// The private key, for tests that sign with it directly (client assertions).
+    public var privateKey: _RSA.Signing.PrivateKey { key }
 
     /// A fresh 2048-bit key.
     public init(kid: String) throws {

@@ -46,3 +46,24 @@ final class SignalWaiter: Sendable {
         }
     }
 }
+
+/// Runs `action` on the first SIGINT (Ctrl-C) until stopped, then restores the default handling:
+/// a long poll (device code) stops cleanly and prints what it has instead of dying.
+final class InterruptWatcher: Sendable {
+    private nonisolated(unsafe) var source: (any DispatchSourceSignal)?
+    private let queue = DispatchQueue(label: "tokenscope.interrupt")
+
+    init(_ action: @escaping @Sendable () -> Void) {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: queue)
+        source.setEventHandler(handler: action)
+        source.resume()
+        self.source = source
+    }
+
+    func stop() {
+        source?.cancel()
+        source = nil
+        signal(SIGINT, SIG_DFL)
+    }
+}

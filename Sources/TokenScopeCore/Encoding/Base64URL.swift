@@ -114,3 +114,14 @@ public enum Base64URL {
         }
     }
 }
+
+/// Standard (RFC 4648 §4) base64 with padding: what `x5c` entries carry.
+public enum Base64Standard {
+    public static func encode<B: Collection>(_ bytes: B) -> String where B.Element == UInt8 {
+        var text = Array(Base64URL.encode(bytes).utf8).map { b -> UInt8 in
+            b == UInt8(ascii: "-") ? UInt8(ascii: "+") : b == UInt8(ascii: "_") ? UInt8(ascii: "/") : b
+        }
+        while text.count % 4 != 0 { text.append(UInt8(ascii: "=")) }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

@@ -24,7 +24,8 @@ public enum TokenEndpoint {
         case jwtBearer: return try OnBehalfOfGrant.handle(request, authority: authority)
         case "authorization_code": return try AuthorizationCodeGrant.handle(request, authority: authority)
         case "refresh_token": return try RefreshTokenGrant.handle(request, authority: authority)
-        case deviceCode: return try DeviceCodeGrant.handle(request, authority: authority)
+        // MSAL.NET sends the short form; the v2 docs name the URN. Entra takes both.
+        case deviceCode, "device_code": return try DeviceCodeGrant.handle(request, authority: authority)
         default: throw SandboxErrors.unsupportedGrantType(grant)
         }
     }
