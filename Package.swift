@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "TokenScopeCLITests",
             // Depending on the executable makes `swift test` build the binary these tests run.
-            dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeSandbox", "TokenScopeTestSupport"],
+            dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeSandbox", "TokenScopeTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
