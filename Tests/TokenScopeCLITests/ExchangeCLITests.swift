@@ -191,3 +191,38 @@ struct ExchangeCLITests {
         }
     }
 }
+
+/// Credential and network conventions that need a process environment.
+@Suite("CLI: exchange environment", .serialized)
+struct ExchangeEnvironmentCLITests {
+    @Test("AZURE_CLIENT_CERTIFICATE_PATH and AZURE_FEDERATED_TOKEN_FILE are used when no flag names a credential")
+    func azureCredentialVariables() async throws {
+        try await ExchangeCLITests.withSandbox { sandbox in
+            let registered = sandbox.server.authority.certificates.certificates(app: "middle-tier-api")[0]
+            let combined = try CLIRunner.temporaryFile(registered.certificatePEM + "\n" + registered.privateKeyPEM!, name: "combined.pem")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: combined)
+            let base = ["exchange", "client-credentials", "--authority", sandbox.url, "--client-id", ExchangeCLITests.middleTier,
+                        "--scope", "api://downstream-api/.default", "--json"]
+            let cert = try await CLIRunner.runDetached(base, environment: ["AZURE_CLIENT_CERTIFICATE_PATH": combined])
+            #expect(cert.status == 0, "\(cert.stdout)\(cert.stderr)")
+            #expect(try JSONParser.parse(cert.stdout)["credential"]?.stringValue?.hasPrefix("certificate x5t#S256") == true)
+            let workload = try SandboxMint.mint(MintSpec(.workload, client: "middle-tier-api"), authority: sandbox.server.authority, now: Int64(Date().timeIntervalSince1970))
+            let tokenFile = try CLIRunner.temporaryFile(workload + "\n")
+            let federated = try await CLIRunner.runDetached(base, environment: ["AZURE_FEDERATED_TOKEN_FILE": tokenFile])
+            #expect(federated.status == 0, "\(federated.stdout)\(federated.stderr)")
+            #expect(try JSONParser.parse(federated.stdout)["credential"]?.stringValue == "client assertion (file \(tokenFile))")
+        }
+    }
+
+    @Test("HTTPS_PROXY is used for a remote authority: the CONNECT goes to the (loopback) proxy, nothing else is contacted")
+    func proxyIsUsed() async throws {
+        let proxy = try await LoopbackHTTPServer.start()
+        let r = try await CLIRunner.runDetached(["exchange", "client-credentials", "--tenant", ExchangeCLITests.contoso, "--client-id", ExchangeCLITests.daemon,
+                                                 "--secret-env", "S", "--scope", "api://x/.default", "--timeout", "5", "--json"],
+                                                environment: ["S": "v", "HTTPS_PROXY": proxy.baseURL, "NO_PROXY": ""])
+        await proxy.stop()
+        #expect(r.status == 3, "\(r.stdout)\(r.stderr)")
+        let seen = proxy.requests.map { "\($0.method) \($0.path)" }
+        #expect(seen.first == "CONNECT login.microsoftonline.com:443", "\(seen)")
+    }
+}

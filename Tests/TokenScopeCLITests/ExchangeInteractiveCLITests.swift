@@ -41,6 +41,10 @@ struct ExchangeInteractiveCLITests {
             let access = doc["tokens"]?.arrayValue?.first { $0["field"] == .string("access_token") }
             #expect(access?["report"]?["claims"]?["scp"]?.stringValue?.contains("access_as_user") == true)
             #expect(doc["warnings"]?.arrayValue?.isEmpty == true)   // the ID token's nonce matched
+            let secret = sandbox.secret("web-app")
+            #expect(!cli.stdout.contains(secret) && !cli.stderr.contains(secret))
+            let code = try #require(location.split(separator: "code=").last?.split(separator: "&").first.map(String.init))
+            #expect(!cli.stdout.contains(code) && !cli.stderr.contains(code))
             await browser.shutdown()
         }
     }
