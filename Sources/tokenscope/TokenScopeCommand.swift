@@ -24,7 +24,7 @@ struct TokenScopeCommand: AsyncParsableCommand {
           tokenscope sandbox scenarios
         """,
         version: version,
-        subcommands: [DecodeCommand.self, ExchangeCommand.self, SandboxCommand.self]
+        subcommands: [DecodeCommand.self, ExchangeCommand.self, ExplainCommand.self, SandboxCommand.self]
     )
 
     static func main() async {

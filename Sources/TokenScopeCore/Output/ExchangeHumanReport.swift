@@ -12,7 +12,8 @@ public struct ExchangeHumanReport {
 
     var tokens: HumanReport { HumanReport(colour: colour) }
 
-    public func render(_ o: ExchangeOutcome) -> String {
+    /// `advice` defaults to the diagnoser's ranked advice for the outcome (none on success).
+    public func render(_ o: ExchangeOutcome, advice: [Advice]? = nil) -> String {
         var out = tokens.style("\(o.flow.displayName)", .bold) + " · " + safe(o.authorityURL) + " · client " + safe(o.clientId) + " · " + safe(o.credential) + "\n"
         out += "client-request-id " + o.correlationId + "\n"
         for warning in o.warnings { out += tokens.style("⚠ ", .yellow) + safe(warning) + "\n" }
@@ -25,6 +26,8 @@ public struct ExchangeHumanReport {
         case let .notSent(error):
             out += tokens.style("✘ Not sent: ", .red) + safe(error.field) + ": " + safe(error.message) + "\n  " + safe(error.fix) + "\n"
         }
+        let ranked = advice ?? Diagnoser.diagnose(o)
+        if !ranked.isEmpty { out += "\n" + AdviceHumanReport(colour: colour).render(ranked) }
         if showTrace, !o.trace.isEmpty { out += "\n" + trace(o.trace) }
         return out
     }

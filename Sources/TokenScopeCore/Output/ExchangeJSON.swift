@@ -2,7 +2,8 @@
 /// contract, pinned by golden tests. Add members freely; never rename or remove one. Everything
 /// in it has passed through the `Redactor` (the trace) or holds no secret (reports, errors).
 public enum ExchangeJSON {
-    public static func document(_ o: ExchangeOutcome, revealTokens: Bool = false) -> JSONValue {
+    /// `advice` defaults to the diagnoser's ranked advice for the outcome (empty on success).
+    public static func document(_ o: ExchangeOutcome, revealTokens: Bool = false, advice: [Advice]? = nil) -> JSONValue {
         let last = o.trace.last
         let members: [(key: String, value: JSONValue)] = [
             ("ok", .bool(o.succeeded)),
@@ -24,6 +25,7 @@ public enum ExchangeJSON {
             ("input", o.input.map(ReportJSON.object) ?? .null),
             ("diff", o.diff.map(diff) ?? .null),
             ("error", error(o)),
+            ("advice", AdviceJSON.array(advice ?? Diagnoser.diagnose(o))),
             ("warnings", .array(o.warnings.map(JSONValue.string))),
             ("trace", .array(o.trace.map(entry))),
             ("elapsedMs", .number(String(o.elapsedMilliseconds))),
