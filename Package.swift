@@ -140,6 +140,19 @@ let package = Package(
             path: "Benchmarks/SandboxBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ExchangeBenchmark",
+            dependencies: [
+                "TokenScopeCore",
+                // The demo directory, its certificate and the token endpoint logic (in process).
+                "TokenScopeSandbox",
+                // The demo key into `_RSA.Signing.PrivateKey`, and the sign-alone row.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/ExchangeBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TokenScopeCoreTests",
             dependencies: ["TokenScopeCore", "TokenScopeHTTP", "TokenScopeTestSupport"],

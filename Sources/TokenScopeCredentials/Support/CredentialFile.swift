@@ -1,5 +1,11 @@
 import Foundation
 import TokenScopeCore
+// `stat` and `S_IFMT` come from the C library; release builds (with MemberImportVisibility)
+// insist on the defining modules being imported explicitly.
+#if canImport(Glibc)
+import Glibc
+import CoreFoundation
+#endif
 
 /// Reading a file that holds credential material: precise errors for a missing or unreadable file,
 /// and the permission check shared by keys, secrets, bundles and profiles.
