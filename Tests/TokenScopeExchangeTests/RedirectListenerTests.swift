@@ -100,7 +100,8 @@ struct RedirectListenerTests {
         await #expect(throws: LoopbackRedirectListener.Failure.timedOut(seconds: 0.2)) {
             _ = try await listener.waitForRedirect(timeoutSeconds: 0.2)
         }
-        #expect(clock.now - started < .seconds(3))
+        // Generous: the point is that it ends, not how fast a loaded 2-core machine schedules it.
+        #expect(clock.now - started < .seconds(10))
 
         let cancelled = Task { try await listener.waitForRedirect(timeoutSeconds: 30) }
         try await Task.sleep(nanoseconds: 50_000_000)
