@@ -46,7 +46,7 @@ struct ExplainRobustnessTests {
         let text = String(decoding: Self.junk(1 << 20, seed: 1), as: UTF8.self)
         let (_, advice, seconds) = Self.timed(text)
         #expect(!advice.isEmpty)
-        #expect(seconds < 1.0, "took \(seconds) s")
+        #expect(seconds < 3.0, "took \(seconds) s of CPU")
     }
 
     @Test func oneMebibyteOfLabelsAndCodeLikeWords() {
@@ -61,7 +61,7 @@ struct ExplainRobustnessTests {
         }
         let (_, advice, seconds) = Self.timed(text)
         #expect(!advice.isEmpty)
-        #expect(seconds < 1.0, "took \(seconds) s")
+        #expect(seconds < 3.0, "took \(seconds) s of CPU")
     }
 
     @Test func manyRealErrorsInOnePaste() {
@@ -70,7 +70,7 @@ struct ExplainRobustnessTests {
         let (diagnosis, advice, seconds) = Self.timed(text)
         #expect(diagnosis.codes == [50013])
         #expect(advice.first?.source == "AADSTS50013")
-        #expect(seconds < 1.0, "took \(seconds) s")
+        #expect(seconds < 3.0, "took \(seconds) s of CPU")
     }
 
     @Test func deeplyNestedJSON() {
@@ -78,7 +78,7 @@ struct ExplainRobustnessTests {
         let text = String(repeating: "{\"claims\":", count: depth) + "\"x\"" + String(repeating: "}", count: depth)
         let (_, advice, seconds) = Self.timed(text)
         #expect(!advice.isEmpty)
-        #expect(seconds < 1.0, "took \(seconds) s")
+        #expect(seconds < 3.0, "took \(seconds) s of CPU")
     }
 
     @Test func invalidUTF8AndControlCharacters() {
@@ -90,7 +90,7 @@ struct ExplainRobustnessTests {
         #expect(diagnosis.traceId == "6f6c4645-0202-4486-b625-fa957dfc4700")
         #expect(diagnosis.correlationId == "5fc87507-4086-4e77-b415-cee677eb232e")
         #expect(advice.first?.id == "secret-id-instead-of-value")
-        #expect(seconds < 1.0)
+        #expect(seconds < 3.0)
         // Nothing from the paste reaches the advice unescaped.
         let text = advice.flatMap { $0.evidence + [$0.title, $0.cause] }.joined()
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0 })
@@ -100,7 +100,7 @@ struct ExplainRobustnessTests {
         let text = "AADSTS50013: x " + String(repeating: "a", count: (1 << 20) + 10)
         let (diagnosis, _, seconds) = Self.timed(text)
         #expect(diagnosis.codes == [50013])
-        #expect(seconds < 1.0)
+        #expect(seconds < 3.0)
     }
 
     @Test func emptyAndWhitespaceInput() {

@@ -147,7 +147,7 @@ struct DeviceCodeFlowTests {
         let cancelledAt = clock.now
         task.cancel()
         let result = await task.value
-        #expect(clock.now - cancelledAt < .seconds(2))
+        #expect(clock.now - cancelledAt < .seconds(4))   // the wait was 5 s: ending before it proves the cancel
         #expect(result.ending == .cancelled)
         #expect(result.polls == 1)
         #expect(result.outcome.exitCode == 3)
