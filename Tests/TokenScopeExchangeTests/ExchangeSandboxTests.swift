@@ -134,10 +134,10 @@ struct ExchangeSandboxTests {
         let reset = try await run("reset", count: nil)
         #expect(reset.exitCode == 3)
         let started = ContinuousClock.now
-        let slow = try await run("latency=3s", count: nil, timeout: 1)
+        let slow = try await run("latency=8s", count: nil, timeout: 1)
         #expect(slow.exitCode == 3 && slow.trace.count == 2)
         if case let .transportFailure(error) = slow.result { #expect(error.kind == .timeout) }
-        #expect(ContinuousClock.now - started < .seconds(6))
+        #expect(ContinuousClock.now - started < .seconds(10))   // two 8 s waits would take 16 s
         await sandbox.stop()
     }
 
