@@ -101,7 +101,16 @@ enum ClaimExplainer {
 
     static func firstPartyName(_ audience: String) -> String? {
         // Custom APIs' GUIDs and `api://` URIs are the common case: leave them early.
-        if audience.utf8.count == 36 { return WellKnownValues.firstPartyApps[audience.lowercased()] }
+        if audience.utf8.count == 36 {
+            // Already lowercase ASCII (the usual GUID): `lowercased()` would return it unchanged.
+            var text = audience
+            let unchanged = text.withUTF8 { $0.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } }
+            let lower = unchanged ? audience : audience.lowercased()
+            // Most audiences are custom APIs: rule them out by fingerprint before hashing for the table.
+            let fp = ClaimKeys.fingerprint(lower)
+            guard fp == ClaimKeys.nonASCII || firstPartyAppFingerprints.contains(fp) else { return nil }
+            return WellKnownValues.firstPartyApps[lower]
+        }
         guard audience.hasPrefix("https://") || audience.hasPrefix("HTTPS://") else { return nil }
         let lower = audience.lowercased()
         if let name = WellKnownValues.firstPartyApps[lower] { return name }
@@ -112,6 +121,10 @@ enum ClaimExplainer {
         // resource with a path (https://storage.azure.com/foo) still names the same API.
         return WellKnownValues.firstPartyResourceURIs.first { uri.hasPrefix($0.key + "/") }?.value
     }
+
+    /// The fingerprints of `WellKnownValues.firstPartyApps`' (ASCII) keys: an ASCII value whose
+    /// fingerprint is not among them is not a key.
+    static let firstPartyAppFingerprints: Set<UInt64> = Set(WellKnownValues.firstPartyApps.keys.map(ClaimKeys.fingerprint))
 
     /// `uti` is the sign-in's request ID: a .NET GUID (first three fields little-endian) in base64url.
     static func requestID(fromUTI uti: String) -> String? {

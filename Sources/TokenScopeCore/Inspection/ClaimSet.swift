@@ -1,31 +1,86 @@
 /// Typed, lenient reads of a claims object: a wrong type reads as nil (the `claim-type` rule
 /// reports it), so no rule ever traps on a hostile token.
+///
+/// The well-known claims are located once (`ClaimKeys`, normally while the token is parsed), so the
+/// rules' hundred-odd reads per token are array indexes, not searches by name.
 struct ClaimSet: Sendable {
     let object: JSONValue?
-    /// The members, searched linearly (cheaper than hashing for two dozen claims). Each carries a
-    /// tag (length, first and last byte) so a lookup compares strings only when the tags match:
-    /// rules read claims well over a hundred times per token.
     private let members: [(key: String, value: JSONValue)]
-    private let tags: [UInt32]
-    /// `aud` may legally be a string or an array of strings.
-    let audiences: [String]
-    /// Delegated scopes from the space-separated `scp`.
-    let scopes: [String]
+    private let slots: ClaimSlots
+    /// `scp` holds at least one scope (the cheap question most rules ask; `scopes` splits it).
+    let hasScopes: Bool
+    /// `exp`, `nbf` and `iat` as `time` reads them, read once: the rules ask for them a dozen times.
+    private let exp: Int64?, nbf: Int64?, iat: Int64?
 
     init(_ object: JSONValue?) {
-        self.object = object
-        members = object?.objectMembers ?? []
-        tags = members.map { Self.tag($0.key) }
-        let aud = members.first { $0.key == "aud" }?.value
-        audiences = aud?.stringValue.map { [$0] } ?? aud?.stringArray ?? []
-        // Split on UTF-8 bytes: a Character-level split runs grapheme breaking over the whole string.
-        scopes = members.first { $0.key == "scp" }?.value.stringValue?.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) } ?? []
+        let members = object?.objectMembers ?? []
+        self.init(object, members: members, slots: ClaimKeys(members).slots)
     }
 
+    /// With the names `TokenParser` already resolved for this object (`ParsedToken.claimSlots`).
+    init(_ object: JSONValue?, slots: ClaimSlots?) {
+        let members = object?.objectMembers ?? []
+        self.init(object, members: members, slots: slots ?? ClaimKeys(members).slots)
+    }
+
+    private init(_ object: JSONValue?, members: [(key: String, value: JSONValue)], slots: ClaimSlots) {
+        self.object = object
+        self.members = members
+        self.slots = slots
+        // `scopes` is empty exactly when `scp` is missing, not a string, or only spaces.
+        if case var .string(scp)? = Self.value(of: .scp, members, slots) {
+            hasScopes = scp.withUTF8 { $0.contains { $0 != UInt8(ascii: " ") } }
+        } else {
+            hasScopes = false
+        }
+        exp = Self.time(Self.value(of: .exp, members, slots))
+        nbf = Self.time(Self.value(of: .nbf, members, slots))
+        iat = Self.time(Self.value(of: .iat, members, slots))
+    }
+
+    @inline(__always)
+    private static func value(of claim: WellKnownClaim, _ members: [(key: String, value: JSONValue)], _ slots: ClaimSlots) -> JSONValue? {
+        let i = slots[claim]
+        return i < 0 ? nil : members[i].value
+    }
+
+    // MARK: - Reads by well-known claim (the inspector's own reads)
+
+    @inline(__always)
+    func value(_ claim: WellKnownClaim) -> JSONValue? { Self.value(of: claim, members, slots) }
+    func has(_ claim: WellKnownClaim) -> Bool { slots[claim] >= 0 }
+    func string(_ claim: WellKnownClaim) -> String? { value(claim)?.stringValue }
+    func strings(_ claim: WellKnownClaim) -> [String]? { value(claim)?.stringArray }
+    /// The claim is an array of strings (what `strings` would return, without building it).
+    func isStringArray(_ claim: WellKnownClaim) -> Bool { value(claim)?.isStringArray ?? false }
+    /// The claim is an array of strings and one of them satisfies `predicate`.
+    func stringArrayContains(_ claim: WellKnownClaim, where predicate: (String) -> Bool) -> Bool {
+        value(claim)?.stringArrayContains(where: predicate) ?? false
+    }
+
+    /// A NumericDate: a JSON number (integer part), or nil for any other type or an absurd value.
+    func time(_ claim: WellKnownClaim) -> Int64? {
+        switch claim {
+        case .exp: return exp
+        case .nbf: return nbf
+        case .iat: return iat
+        default: return Self.time(value(claim))
+        }
+    }
+
+    static func time(_ value: JSONValue?) -> Int64? {
+        guard let d = value?.doubleValue, d > -1e12, d < 1e12 else { return nil }
+        return Int64(d.rounded(.down))
+    }
+
+    // MARK: - Reads by name (for any claim, and for callers outside the inspector)
+
     func value(_ name: String) -> JSONValue? {
+        if let claim = WellKnownClaim(name: name) { return value(claim) }
+        // Any other name: the first member with the same byte length, first and last byte, and an
+        // equal name (the well-known names, all ASCII, match exactly the same members this way).
         let tag = Self.tag(name)
-        for i in tags.indices where tags[i] == tag && members[i].key == name { return members[i].value }
-        return nil
+        return members.first { Self.tag($0.key) == tag && $0.key == name }?.value
     }
 
     private static func tag(_ name: String) -> UInt32 {
@@ -36,15 +91,32 @@ struct ClaimSet: Sendable {
     func has(_ name: String) -> Bool { value(name) != nil }
     func string(_ name: String) -> String? { value(name)?.stringValue }
     func strings(_ name: String) -> [String]? { value(name)?.stringArray }
-
-    /// A NumericDate: a JSON number (integer part), or nil for any other type or an absurd value.
     func time(_ name: String) -> Int64? {
-        guard let d = value(name)?.doubleValue, d > -1e12, d < 1e12 else { return nil }
-        return Int64(d.rounded(.down))
+        if let claim = WellKnownClaim(name: name) { return time(claim) }
+        return Self.time(value(name))
     }
 
-    var roles: [String] { strings("roles") ?? [] }
+    // MARK: - Derived values
+
+    /// `aud` may legally be a string or an array of strings.
+    var audiences: [String] {
+        let aud = value(.aud)
+        return aud?.stringValue.map { [$0] } ?? aud?.stringArray ?? []
+    }
+
+    /// Delegated scopes from the space-separated `scp`.
+    var scopes: [String] {
+        // Split on UTF-8 bytes: a Character-level split runs grapheme breaking over the whole string.
+        string(.scp)?.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) } ?? []
+    }
+
+    var roles: [String] { strings(.roles) ?? [] }
+    /// `roles` is a non-empty array of strings (`!roles.isEmpty`, without building it).
+    var hasRoles: Bool {
+        guard case let .array(items)? = value(.roles), !items.isEmpty else { return false }
+        return value(.roles)?.isStringArray ?? false
+    }
 
     /// The calling client: `azp` (v2) or `appid` (v1).
-    var clientID: String? { string("azp") ?? string("appid") }
+    var clientID: String? { string(.azp) ?? string(.appid) }
 }

@@ -43,7 +43,7 @@ enum OBOReadinessEvaluator {
             add("lifetime", .fail, expired.message + " (AADSTS500133)")
         } else if let early = failed(.notYetValid) {
             add("lifetime", .fail, early.message)
-        } else if input.claims.time("exp") == nil {
+        } else if input.claims.time(.exp) == nil {
             add("lifetime", .fail, "no usable `exp`")
         } else {
             add("lifetime", .pass, "within its lifetime")
@@ -54,9 +54,9 @@ enum OBOReadinessEvaluator {
         } else if let authority = findings.first(where: { $0.id == .multiTenantAuthority && $0.severity == .error }) {
             add("tenant", .fail, authority.message + "; use the token's tenant")
         } else if input.isGuest {
-            add("tenant", .unknown, "guest user: the OBO request must use the token's tenant (\(input.claims.string("tid") ?? "?")), not /common")
+            add("tenant", .unknown, "guest user: the OBO request must use the token's tenant (\(input.claims.string(.tid) ?? "?")), not /common")
         } else {
-            add("tenant", .pass, "tenant \(input.claims.string("tid") ?? input.issuer?.tenant ?? "?")")
+            add("tenant", .pass, "tenant \(input.claims.string(.tid) ?? input.issuer?.tenant ?? "?")")
         }
 
         if !input.context.expectedScopes.isEmpty {

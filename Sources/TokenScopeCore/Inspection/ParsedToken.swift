@@ -30,4 +30,22 @@ public struct ParsedToken: Sendable {
     /// `base64url(header) + "." + base64url(payload)`: what the signature covers.
     public let signingInput: Substring
     public let problems: [ParseProblem]
+    /// Where the inspector's well-known members are in `header` and `claims`, found while parsing
+    /// (nil when the part is not an object).
+    let headerSlots: ClaimSlots?
+    let claimSlots: ClaimSlots?
+
+    init(raw: String, format: TokenFormat, segmentCount: Int, header: JSONValue?, claims: JSONValue?, signature: [UInt8],
+         signingInput: Substring, problems: [ParseProblem], headerSlots: ClaimSlots? = nil, claimSlots: ClaimSlots? = nil) {
+        self.raw = raw
+        self.format = format
+        self.segmentCount = segmentCount
+        self.header = header
+        self.claims = claims
+        self.signature = signature
+        self.signingInput = signingInput
+        self.problems = problems
+        self.headerSlots = headerSlots
+        self.claimSlots = claimSlots
+    }
 }

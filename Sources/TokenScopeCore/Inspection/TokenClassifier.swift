@@ -25,29 +25,31 @@ enum TokenClassifier {
     }
 
     private static func kind(_ claims: ClaimSet, fieldKind: TokenKind?) -> TokenKind {
-        if claims.string("idtyp") == "app" || claims.has("scp") { return .accessToken }
+        let idtyp = claims.string(.idtyp)
+        if idtyp == "app" || claims.has(.scp) { return .accessToken }
         // ID-token-only claims: the nonce of the sign-in request and hybrid-flow hashes.
-        if claims.has("nonce") || claims.has("at_hash") || claims.has("c_hash") { return .idToken }
-        if claims.clientID != nil || claims.has("roles") || claims.has("idtyp") { return .accessToken }
+        if claims.has(.nonce) || claims.has(.atHash) || claims.has(.cHash) { return .idToken }
+        if claims.clientID != nil || claims.has(.roles) || claims.has(.idtyp) { return .accessToken }
         // No client claim, no scopes: the shape of an ID token (aud = the client that signed in).
-        if claims.has("aud") && (claims.has("sub") || claims.has("oid")) && fieldKind != .accessToken { return .idToken }
+        if claims.has(.aud) && (claims.has(.sub) || claims.has(.oid)) && fieldKind != .accessToken { return .idToken }
         return fieldKind ?? .unknown
     }
 
     private static func accessType(_ claims: ClaimSet) -> AccessType? {
-        guard !claims.has("nonce") else { return nil }
-        if claims.string("idtyp") == "app" { return .appOnly }
-        if claims.string("idtyp") == "user" || claims.has("scp") { return .delegated }
+        guard !claims.has(.nonce) else { return nil }
+        let idtyp = claims.string(.idtyp)
+        if idtyp == "app" { return .appOnly }
+        if idtyp == "user" || claims.has(.scp) { return .delegated }
         guard claims.clientID != nil else { return nil }
         // App-only tokens name no user; for a service principal `sub` equals `oid`.
-        let namesUser = ["upn", "unique_name", "preferred_username", "name", "given_name"].contains { claims.has($0) }
+        let namesUser = claims.has(.upn) || claims.has(.uniqueName) || claims.has(.preferredUsername) || claims.has(.name) || claims.has(.givenName)
         if namesUser { return .delegated }
-        if claims.has("roles") || (claims.string("sub") != nil && claims.string("sub") == claims.string("oid")) { return .appOnly }
+        if claims.has(.roles) || (claims.string(.sub) != nil && claims.string(.sub) == claims.string(.oid)) { return .appOnly }
         return nil
     }
 
     private static func version(_ claims: ClaimSet, issuer: IssuerInfo?) -> String? {
-        if let ver = claims.string("ver"), ver == "1.0" || ver == "2.0" { return ver }
+        if let ver = claims.string(.ver), ver == "1.0" || ver == "2.0" { return ver }
         guard let issuer, issuer.isEntra else { return nil }
         if issuer.isV2Endpoint { return "2.0" }
         if issuer.isV1Form { return "1.0" }
@@ -64,7 +66,9 @@ enum OpaqueTokenGuess {
     }
 
     static func isMSACompactAccessToken(_ raw: String) -> Bool {
-        raw.count > 100 && ["EwA", "EwB", "EwC", "EwD", "EwE", "EwF", "EwG", "EwH", "EwI"].contains(where: raw.hasPrefix)
+        // `raw.utf8.count > 100` first: a cheap necessary condition for `count > 100` (a Character
+        // has at least one byte), so a short input never pays for counting Characters.
+        raw.utf8.count > 100 && raw.count > 100 && ["EwA", "EwB", "EwC", "EwD", "EwE", "EwF", "EwG", "EwH", "EwI"].contains(where: raw.hasPrefix)
     }
 
     /// What it most likely is and why it cannot be decoded.

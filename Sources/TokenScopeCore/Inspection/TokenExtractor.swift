@@ -23,10 +23,22 @@ public struct ExtractedToken: Sendable, Equatable {
     /// The compact token with whitespace, quotes and wrappers removed.
     public let text: String
     public let source: TokenSource
+    /// Where the dots in `text` are, when extraction already found them (the parser's first step).
+    /// Not part of the value: two extracted tokens are equal when their text and source are.
+    let dots: TokenParser.DotPositions?
 
     public init(text: String, source: TokenSource) {
+        self.init(text: text, source: source, dots: nil)
+    }
+
+    init(text: String, source: TokenSource, dots: TokenParser.DotPositions?) {
         self.text = text
         self.source = source
+        self.dots = dots
+    }
+
+    public static func == (lhs: ExtractedToken, rhs: ExtractedToken) -> Bool {
+        lhs.text == rhs.text && lhs.source == rhs.source
     }
 }
 
@@ -56,6 +68,9 @@ public enum TokenExtractor {
 
     public static func extract(from text: String) throws(TokenExtractionError) -> [ExtractedToken] {
         guard text.utf8.count <= maxInputBytes else { throw .tooLarge(bytes: text.utf8.count) }
+        // The usual paste first: one pass over the bytes, no copy. It returns only what the search
+        // below would return for the same text.
+        if let (token, dots) = soleCleanToken(text) { return [ExtractedToken(text: token, source: .input, dots: dots)] }
         let bytes = Array(text.utf8)
         guard bytes.contains(where: { !isSpace($0) }) else { throw .empty }
 
@@ -80,6 +95,44 @@ public enum TokenExtractor {
     }
 
     // MARK: - Whole input
+
+    /// The token when the input is one token and nothing else but white space or quotes around it:
+    /// the case `extract` handles most. Then the search below finds exactly this token (source
+    /// `input`): no field (every field form needs a `"` or `_token=`), no `authorization:` or
+    /// `bearer` prefix, and every byte in between is a token byte. Anything else returns nil and
+    /// takes the full search.
+    static func soleCleanToken(_ text: String) -> (token: String, dots: TokenParser.DotPositions)? {
+        var text = text
+        let whole = text.utf8.count
+        var dots = TokenParser.DotPositions()
+        let range: Range<Int>? = text.withUTF8 { b in
+            var start = 0, end = b.count
+            while start < end, isSpace(b[start]) || b[start] == UInt8(ascii: "\"") || b[start] == UInt8(ascii: "'") { start += 1 }
+            while end > start, isSpace(b[end - 1]) || b[end - 1] == UInt8(ascii: "\"") || b[end - 1] == UInt8(ascii: "'") { end -= 1 }
+            guard end - start >= 16, !startsWithBearer(b, start) else { return nil }
+            let (clean, hasEquals) = TokenBytes.scan(UnsafeBufferPointer(rebasing: b[start..<end]), dots: &dots)
+            guard clean else { return nil }
+            if hasEquals {
+                // `access_token=...` (a form body) is a field, found by `fieldValues`: leave it to the search.
+                let suffix = Array("_token".utf8)
+                for i in (start + suffix.count)..<end where b[i] == UInt8(ascii: "=") {
+                    if b[(i - suffix.count)..<i].elementsEqual(suffix) { return nil }
+                }
+            }
+            return start..<end
+        }
+        guard let range else { return nil }
+        if range.count == whole { return (text, dots) }
+        return (text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, dots)
+    }
+
+    private static func startsWithBearer(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let bearer: StaticString = "bearer"
+        let n = bearer.utf8CodeUnitCount
+        guard b.count - start >= n else { return false }
+        for i in 0..<n where asciiLower(b[start + i]) != bearer.utf8Start[i] { return false }
+        return true
+    }
 
     /// The input is one token once `Authorization:`, `Bearer`, quotes and all white space are removed.
     static func wholeInputToken(_ bytes: [UInt8]) -> (token: [UInt8], hadBearer: Bool)? {
@@ -322,5 +375,47 @@ public enum TokenExtractor {
             }
         }
         return out
+    }
+}
+
+/// The token alphabet test of `TokenExtractor.tokenOrDotTable` (base64 in either alphabet, `=` and
+/// `.`) for the whole-input check, which runs over every byte of every paste: one table load and
+/// one OR per byte, the rare `.` and `=` handled apart.
+enum TokenBytes {
+    private static let notToken: UInt8 = 1, dot: UInt8 = 2, equals: UInt8 = 4
+
+    /// Per byte: `notToken`, or a token byte (`dot` and `equals` mark those two).
+    private static let classes: [UInt8] = (0..<256).map { b in
+        b == Int(UInt8(ascii: ".")) ? dot : b == Int(UInt8(ascii: "=")) ? equals : TokenExtractor.tokenOrDotTable[b] ? 0 : notToken
+    }
+
+    /// Whether every byte is a token byte, and whether any of them is `=`; the dots are recorded in
+    /// `dots` on the way (what `TokenParser` would look for next).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dots: inout TokenParser.DotPositions) -> (clean: Bool, hasEquals: Bool) {
+        guard let p = bytes.baseAddress else { return (true, false) }
+        let n = bytes.count
+        var hasEquals = false
+        return classes.withUnsafeBufferPointer { table -> (clean: Bool, hasEquals: Bool) in
+            let t = table.baseAddress!
+            // Handles a run holding something other than a plain token byte: usually a dot.
+            func special(_ from: Int, _ to: Int, _ seen: UInt8) -> Bool {
+                if seen & notToken != 0 { return false }  // other text: leave at once
+                for j in from..<to {
+                    if p[j] == UInt8(ascii: ".") { dots.record(j) } else if p[j] == UInt8(ascii: "=") { hasEquals = true }
+                }
+                return true
+            }
+            var i = 0
+            while i &+ 8 <= n {
+                let q = p + i
+                let seen = t[Int(q[0])] | t[Int(q[1])] | t[Int(q[2])] | t[Int(q[3])] | t[Int(q[4])] | t[Int(q[5])] | t[Int(q[6])] | t[Int(q[7])]
+                if seen != 0, !special(i, i &+ 8, seen) { return (false, false) }
+                i &+= 8
+            }
+            var seen: UInt8 = 0
+            for j in i..<n { seen |= t[Int(p[j])] }
+            if seen != 0, !special(i, n, seen) { return (false, false) }
+            return (true, hasEquals)
+        }
     }
 }

@@ -7,10 +7,11 @@ public enum TokenInspector {
     }
 
     public static func inspect(_ extracted: ExtractedToken, context: InspectionContext) -> TokenReport {
-        let token = TokenParser.parse(extracted.text)
-        let claims = ClaimSet(token.claims)
-        let header = ClaimSet(token.header)
-        let issuer = claims.string("iss").flatMap(IssuerInfo.init(issuer:))
+        let token = TokenParser.parse(extracted.text, dots: extracted.dots)
+        // The parser already located the well-known members: reading them is an index, not a search.
+        let claims = ClaimSet(token.claims, slots: token.claimSlots)
+        let header = ClaimSet(token.header, slots: token.headerSlots)
+        let issuer = claims.string(.iss).flatMap(IssuerInfo.init(issuer:))
         let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: extracted.source)
 
         let input = RuleInput(token: token, claims: claims, header: header, kind: classification.kind,
@@ -25,7 +26,7 @@ public enum TokenInspector {
             accessType: classification.accessType,
             version: classification.version,
             issuer: issuer,
-            audienceName: claims.audiences.lazy.compactMap(ClaimExplainer.firstPartyName).first,
+            audienceName: input.firstPartyAudience,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: extracted.source) : nil,
             header: claimReports(token.header, location: .header, now: context.now, encrypted: token.format == .jwe),
             claims: claimReports(token.claims, location: .payload, now: context.now, issuer: issuer),
@@ -46,8 +47,9 @@ public enum TokenInspector {
     private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64, encrypted: Bool = false, issuer: IssuerInfo? = nil) -> [ClaimReport] {
         guard let members = object?.objectMembers else { return [] }
         return members.map { member in
+            // Only `iss` is explained against the parsed issuer; the other claims need not carry a copy.
             ClaimReport(name: member.key, location: location, value: member.value,
-                        now: now, issuer: issuer, encryptedHeader: encrypted)
+                        now: now, issuer: issuer != nil && member.key == "iss" ? issuer : nil, encryptedHeader: encrypted)
         }
     }
 
@@ -59,7 +61,7 @@ public enum TokenInspector {
         case .opaque:
             return SignatureStatus(checked: false, valid: nil, reason: "not verifiable: an opaque token has no signature a client can check")
         case .jws:
-            if header.string("alg")?.lowercased() == "none" || token.signature.isEmpty {
+            if ASCIIText.lowercased(header.string(.alg), equals: "none") || token.signature.isEmpty {
                 return SignatureStatus(checked: false, valid: nil, reason: "not verifiable: the token is unsigned")
             }
             return .notRequested

@@ -4,26 +4,84 @@ public enum TokenParser {
     static let opaquePrefixes = ["0.A", "1.A", "M.C", "M.R3_"]
 
     public static func parse(_ raw: String) -> ParsedToken {
-        // Work on UTF-8 bytes: splitting a String by Character runs grapheme breaking on every byte.
-        let bytes = Array(raw.utf8)
-        var segments: [ArraySlice<UInt8>] = []
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: ".") {
-            segments.append(bytes[start..<i])
-            start = i + 1
-        }
-        segments.append(bytes[start...])
-        if opaquePrefixes.contains(where: raw.hasPrefix) { return opaque(raw, segments.count, problems: []) }
-        switch segments.count {
-        case 3: return parseJWS(raw, segments)
-        case 5: return parseJWE(raw, segments)
-        case 1: return opaque(raw, segments.count, problems: [])
+        parse(raw, dots: nil)
+    }
+
+    /// `dots`: where the dots of `raw` are, when `TokenExtractor` found them already.
+    static func parse(_ raw: String, dots: DotPositions?) -> ParsedToken {
+        // Work on the UTF-8 bytes in place: no copy, and no Character-level work (splitting a String
+        // by Character runs grapheme breaking on every byte).
+        var text = raw
+        return text.withUTF8 { parse(raw, bytes: $0, dots: dots ?? DotPositions($0)) }
+    }
+
+    private static func parse(_ raw: String, bytes: UnsafeBufferPointer<UInt8>, dots: DotPositions) -> ParsedToken {
+        let segmentCount = dots.count + 1
+        if opaquePrefixes.contains(where: { hasPrefix(raw, bytes, $0) }) { return opaque(raw, segmentCount, problems: []) }
+        switch segmentCount {
+        case 3: return parseJWS(raw, bytes, dots)
+        case 5: return parseJWE(raw, bytes, dots)
+        case 1: return opaque(raw, segmentCount, problems: [])
         default:
             // A JWT cut short by a copy (or two pasted together) usually still starts with `eyJ`.
-            let problems = raw.hasPrefix("eyJ")
-                ? [ParseProblem(part: "token", message: "has \(segments.count) dot-separated parts; a signed JWT has 3 and an encrypted one 5. Was it cut short or pasted twice?")]
+            let problems = hasPrefix(raw, bytes, "eyJ")
+                ? [ParseProblem(part: "token", message: "has \(segmentCount) dot-separated parts; a signed JWT has 3 and an encrypted one 5. Was it cut short or pasted twice?")]
                 : []
-            return opaque(raw, segments.count, problems: problems)
+            return opaque(raw, segmentCount, problems: problems)
+        }
+    }
+
+    /// `raw.hasPrefix(prefix)` (Character semantics), with the bytes ruling out the usual miss
+    /// cheaply: these ASCII prefixes can only match text that starts with their bytes.
+    private static func hasPrefix(_ raw: String, _ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        var p = prefix
+        let bytesMatch = p.withUTF8 { p in
+            guard bytes.count >= p.count else { return false }
+            for i in 0..<p.count where bytes[i] != p[i] { return false }
+            return true
+        }
+        return bytesMatch && raw.hasPrefix(prefix)
+    }
+
+    /// Where the dots are: their number, and the first four positions (all a JWS or JWE needs).
+    struct DotPositions: Sendable {
+        private(set) var count = 0
+        private(set) var first: (Int, Int, Int, Int) = (0, 0, 0, 0)
+
+        init() {}
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                // Eight bytes at a time: a word without a '.' (the usual case) costs a few ALU operations.
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                while i &+ 8 <= n {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2E2E_2E2E_2E2E_2E2E
+                    if (x &- ones) & ~x & highs != 0 {
+                        for j in i..<(i &+ 8) where bytes[j] == UInt8(ascii: ".") { record(j) }
+                    }
+                    i &+= 8
+                }
+            }
+            while i < n {
+                if bytes[i] == UInt8(ascii: ".") { record(i) }
+                i += 1
+            }
+        }
+
+        /// Positions must be recorded in increasing order.
+        @inline(__always)
+        mutating func record(_ position: Int) {
+            switch count {
+            case 0: first.0 = position
+            case 1: first.1 = position
+            case 2: first.2 = position
+            case 3: first.3 = position
+            default: break
+            }
+            count += 1
         }
     }
 
@@ -32,35 +90,37 @@ public enum TokenParser {
                     signature: [], signingInput: "", problems: problems)
     }
 
-    private static func parseJWS(_ raw: String, _ segments: [ArraySlice<UInt8>]) -> ParsedToken {
+    private static func parseJWS(_ raw: String, _ bytes: UnsafeBufferPointer<UInt8>, _ dots: DotPositions) -> ParsedToken {
         var problems: [ParseProblem] = []
-        let header = decodeObject(segments[0], part: "header", problems: &problems)
-        let claims = decodeObject(segments[1], part: "payload", problems: &problems)
+        let (d0, d1) = (dots.first.0, dots.first.1)
+        let header = decodeObject(UnsafeBufferPointer(rebasing: bytes[0..<d0]), part: "header", problems: &problems)
+        let claims = decodeObject(UnsafeBufferPointer(rebasing: bytes[(d0 + 1)..<d1]), part: "payload", problems: &problems)
         var signature: [UInt8] = []
-        if let sig = Base64URL.decode(segments[2]) {
+        if let sig = Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: bytes[(d1 + 1)...])) {
             signature = sig
         } else {
             problems.append(ParseProblem(part: "signature", message: "is not valid base64url"))
         }
         // The dots are ASCII, so a UTF-8 offset is a valid String index here.
-        let signingInput = raw[raw.startIndex..<raw.utf8.index(raw.utf8.startIndex, offsetBy: segments[1].endIndex)]
-        return ParsedToken(raw: raw, format: .jws, segmentCount: 3, header: header, claims: claims,
-                           signature: signature, signingInput: signingInput, problems: problems)
+        let signingInput = raw[raw.startIndex..<raw.utf8.index(raw.utf8.startIndex, offsetBy: d1)]
+        return ParsedToken(raw: raw, format: .jws, segmentCount: 3, header: header.value, claims: claims.value,
+                           signature: signature, signingInput: signingInput, problems: problems,
+                           headerSlots: header.keys?.slots, claimSlots: claims.keys?.slots)
     }
 
-    private static func parseJWE(_ raw: String, _ segments: [ArraySlice<UInt8>]) -> ParsedToken {
+    private static func parseJWE(_ raw: String, _ bytes: UnsafeBufferPointer<UInt8>, _ dots: DotPositions) -> ParsedToken {
         var problems: [ParseProblem] = []
-        let header = decodeObject(segments[0], part: "header", problems: &problems)
-        if let header, header["enc"] == nil {
+        let header = decodeObject(UnsafeBufferPointer(rebasing: bytes[0..<dots.first.0]), part: "header", problems: &problems)
+        if let value = header.value, value["enc"] == nil {
             problems.append(ParseProblem(part: "header", message: "has five parts like an encrypted JWT but no `enc` member"))
         }
-        return ParsedToken(raw: raw, format: .jwe, segmentCount: 5, header: header, claims: nil,
-                           signature: [], signingInput: "", problems: problems)
+        return ParsedToken(raw: raw, format: .jwe, segmentCount: 5, header: header.value, claims: nil,
+                           signature: [], signingInput: "", problems: problems, headerSlots: header.keys?.slots, claimSlots: nil)
     }
 
-    /// Names written more than once, in order of first appearance. Claim names are short strings,
-    /// whose equality is a couple of word compares, so small objects are checked pairwise rather
-    /// than by hashing every name.
+    /// Names written more than once, in order of first appearance. (`ClaimKeys` does the same while
+    /// resolving a token's names, comparing fingerprints first; this is the reference and the path
+    /// for objects with many members.)
     static func duplicates(_ members: [(key: String, value: JSONValue)]) -> [(String, Int)] {
         var out: [(String, Int)] = []
         if members.count <= 64 {
@@ -81,31 +141,57 @@ public enum TokenParser {
         return out
     }
 
+    private enum DecodeFailure: Error {
+        case base64
+        case json(JSONParseError, looksCompressed: Bool)
+    }
+
     /// base64url → JSON object, reporting each way it can fail and any member written twice.
-    static func decodeObject(_ segment: ArraySlice<UInt8>, part: String, problems: inout [ParseProblem]) -> JSONValue? {
+    static func decodeObject(_ segment: UnsafeBufferPointer<UInt8>, part: String, problems: inout [ParseProblem]) -> (value: JSONValue?, keys: ClaimKeys?) {
         if segment.isEmpty {
             problems.append(ParseProblem(part: part, message: "is empty"))
-            return nil
+            return (nil, nil)
         }
-        guard let bytes = Base64URL.decode(segment) else {
+        // The JSON text is needed only while it is parsed: decode it into scratch memory, not an Array.
+        guard let decodedCount = Base64URL.decodedCount(segment) else {
             problems.append(ParseProblem(part: part, message: "is not valid base64url"))
-            return nil
+            return (nil, nil)
         }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            let hint = bytes.first == 0x78 || bytes.first == 0x1F ? " (it looks compressed; `zip: DEF` payloads are not JWTs Entra issues)" : ""
+        // Scratch memory from `withUnsafeTemporaryAllocation`: on the stack when the thread has room
+        // (a malloc of this size, after a token's worth of small frees, costs a heap consolidation).
+        let result = withUnsafeTemporaryAllocation(byteCount: decodedCount + 2, alignment: 8) { scratch -> Result<(JSONValue, ClaimKeys?), DecodeFailure> in
+            guard let written = Base64URL.decode(segment, into: scratch.baseAddress!) else { return .failure(.base64) }
+            let bytes = UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written)
+            // The names are resolved as they are read (`ClaimKeys.Builder`, with scratch space for its set).
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ClaimKeys.Builder.setSize) { set in
+                var builder = ClaimKeys.Builder(set: set)
+                do throws(JSONParseError) {
+                    let value = try JSONParser.parse(buffer: bytes, observer: &builder)
+                    return .success((value, value.objectMembers.map(builder.finish)))
+                } catch {
+                    return .failure(.json(error, looksCompressed: bytes.first == 0x78 || bytes.first == 0x1F))
+                }
+            }
+        }
+        let value: JSONValue, resolved: ClaimKeys?
+        switch result {
+        case let .success(parsed):
+            (value, resolved) = parsed
+        case .failure(.base64):
+            problems.append(ParseProblem(part: part, message: "is not valid base64url"))
+            return (nil, nil)
+        case let .failure(.json(error, looksCompressed)):
+            let hint = looksCompressed ? " (it looks compressed; `zip: DEF` payloads are not JWTs Entra issues)" : ""
             problems.append(ParseProblem(part: part, message: "is not JSON: \(error.description)\(hint)"))
-            return nil
+            return (nil, nil)
         }
-        guard let members = value.objectMembers else {
+        guard let keys = resolved else {
             problems.append(ParseProblem(part: part, message: "is JSON \(value.typeName), expected an object"))
-            return nil
+            return (nil, nil)
         }
-        for (name, count) in duplicates(members) {
+        for (name, count) in keys.duplicates {
             problems.append(ParseProblem(part: part, message: "has `\(name)` \(count) times; libraries disagree on which one wins, so this token is ambiguous"))
         }
-        return value
+        return (value, keys)
     }
 }

@@ -13,36 +13,87 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct JSONParser {
     public static let defaultMaxDepth = 64
 
-    private let bytes: [UInt8]
-    private var index = 0
-    private let maxDepth: Int
-
-    private init(bytes: [UInt8], maxDepth: Int) {
-        self.bytes = bytes
-        self.maxDepth = maxDepth
-    }
+    private init() {}
 
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else {
-            throw parser.error("unexpected text after the JSON value")
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in
+            try parse(buffer: buffer, maxDepth: maxDepth)
         }
-        return value
     }
 
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8), maxDepth: maxDepth)
+        var text = text
+        // `withUTF8` is not typed-throws: carry the error out in a Result.
+        let result = text.withUTF8 { buffer -> Result<JSONValue, JSONParseError> in
+            do throws(JSONParseError) {
+                return .success(try parse(buffer: buffer, maxDepth: maxDepth))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// `buffer` must stay valid for the call.
+    static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
+        var ignore = IgnoringKeys()
+        return try parse(buffer: buffer, maxDepth: maxDepth, observer: &ignore)
+    }
+
+    /// `parse`, telling `observer` each member name of the top-level object as it is read.
+    static func parse<Observer: JSONTopLevelKeyObserver>(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth,
+                                                        observer: inout Observer) throws(JSONParseError) -> JSONValue {
+        var reader = JSONReader(bytes: buffer, maxDepth: maxDepth, observer: observer)
+        defer { observer = reader.observer }
+        return try reader.parseDocument()
+    }
+}
+
+/// Told each member name of the top-level object while it is parsed (what `ClaimKeys` needs,
+/// read from the bytes while they are at hand instead of from the strings afterwards).
+protocol JSONTopLevelKeyObserver {
+    /// `raw` is the name's bytes when they are the name (no escapes), nil otherwise.
+    mutating func topLevelKey(_ key: String, raw: UnsafeBufferPointer<UInt8>?)
+}
+
+struct IgnoringKeys: JSONTopLevelKeyObserver {
+    @inline(__always)
+    func topLevelKey(_ key: String, raw: UnsafeBufferPointer<UInt8>?) {}
+}
+
+/// The parser proper. It reads the bytes through a pointer (no per-byte bounds checks: every read
+/// is guarded by `index < count` already); this is the inner loop of every token decode.
+struct JSONReader<Observer: JSONTopLevelKeyObserver> {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let count: Int
+    private var index = 0
+    private let maxDepth: Int
+    var observer: Observer
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, observer: Observer) {
+        self.bytes = bytes
+        self.count = bytes.count
+        self.maxDepth = maxDepth
+        self.observer = observer
+    }
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        guard index == count else {
+            throw error("unexpected text after the JSON value")
+        }
+        return value
     }
 
     private func error(_ reason: String) -> JSONParseError {
         JSONParseError(reason: reason, offset: index)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
-        while index < bytes.count {
+        while index < count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
             default: return
@@ -51,27 +102,27 @@ public struct JSONParser {
     }
 
     private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard index < bytes.count else { throw error("unexpected end of JSON") }
+        guard index < count else { throw error("unexpected end of JSON") }
         switch bytes[index] {
+        case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("unexpected character")
         }
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
-        let count = literal.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw error("unexpected end of JSON") }
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= count else { throw error("unexpected end of JSON") }
         let matches = literal.withUTF8Buffer { buffer in
-            (0..<count).allSatisfy { bytes[index + $0] == buffer[$0] }
+            (0..<length).allSatisfy { bytes[index + $0] == buffer[$0] }
         }
         guard matches else { throw error("invalid literal") }
-        index += count
+        index += length
     }
 
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -79,24 +130,33 @@ public struct JSONParser {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return .object(members)
         }
+        // A token's claims object has two or three dozen members: start big enough to skip the
+        // first few regrowths (each one a malloc, a copy and a free).
+        members.reserveCapacity(depth == 1 ? 32 : 4)
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            guard index < count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
+            let keyStart = index + 1
             let key = try parseString()
+            if depth == 1 {
+                // Without escapes the name is its bytes (an escape always shortens the decoded text).
+                let raw = UnsafeBufferPointer(rebasing: bytes[keyStart..<(index - 1)])
+                observer.topLevelKey(key, raw: key.utf8.count == raw.count ? raw : nil)
+            }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            guard index < count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
             members.append((key: key, value: value))
             skipWhitespace()
-            guard index < bytes.count else { throw error("unterminated object") }
+            guard index < count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw error("expected ',' or '}'")
@@ -108,15 +168,16 @@ public struct JSONParser {
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             return .array(items)
         }
+        items.reserveCapacity(4)
         while true {
             skipWhitespace()
             items.append(try parseValue(depth: depth))
             skipWhitespace()
-            guard index < bytes.count else { throw error("unterminated array") }
+            guard index < count else { throw error("unterminated array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             throw error("expected ',' or ']'")
@@ -126,51 +187,68 @@ public struct JSONParser {
     private mutating func parseNumber() throws(JSONParseError) -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
+        guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
+            while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
+            while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
-    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    @inline(__always)
+    private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
 
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
         // Fast path: no escapes. Pure ASCII needs no validation; anything else is validated.
-        var ascii = true
-        while index < bytes.count {
-            let b = bytes[index]
+        var high: UInt8 = 0
+        var i = index
+        // Eight bytes at a time while none of them is a quote, a backslash, a control character or
+        // non-ASCII (the bytes of IDs, URLs and base64); the byte loop below takes over at the first
+        // word that might hold one.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i &+ 8 <= count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w) | w
+                if special & highs != 0 { break }
+                i &+= 8
+            }
+        }
+        while i < count {
+            let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                let slice = bytes[start..<index]
-                index += 1
-                if ascii { return String(decoding: slice, as: UTF8.self) }
-                guard let s = slice.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                index = i + 1
+                if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
+                guard let s = String(validating: slice, as: UTF8.self) else {
                     throw JSONParseError(reason: "string is not valid UTF-8", offset: start)
                 }
                 return s
             }
-            if b >= 0x80 { ascii = false }
             if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 { throw error("control character in string") }
-            index += 1
+            if b < 0x20 { index = i; throw error("control character in string") }
+            high |= b
+            i += 1
         }
-        var scalars: [UInt8] = Array(bytes[start..<index])
-        while index < bytes.count {
+        index = i
+        var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
@@ -186,7 +264,7 @@ public struct JSONParser {
                 continue
             }
             index += 1
-            guard index < bytes.count else { break }
+            guard index < count else { break }
             let escape = bytes[index]
             index += 1
             switch escape {
@@ -211,7 +289,7 @@ public struct JSONParser {
     private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
         let high = try readHex4()
         if (0xD800...0xDBFF).contains(high) {
-            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+            if index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
                 let saved = index
                 index += 2
                 let low = try readHex4()
@@ -227,7 +305,7 @@ public struct JSONParser {
     }
 
     private mutating func readHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        guard index + 4 <= count else { throw error("truncated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[index]

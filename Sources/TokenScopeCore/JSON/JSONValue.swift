@@ -57,8 +57,30 @@ extension JSONValue {
 
     /// A number as `Double` when it is one and is finite.
     public var doubleValue: Double? {
-        guard case let .number(text) = self, let d = Double(text), d.isFinite else { return nil }
+        guard case let .number(text) = self else { return nil }
+        // Claims' numbers are almost all Unix times: plain digits, read here without strtod.
+        if let n = Self.smallNaturalNumber(text) { return Double(n) }
+        guard let d = Double(text), d.isFinite else { return nil }
         return d
+    }
+
+    /// `text` as an integer when it is 1 to 15 ASCII digits and nothing else. Such a number is exact
+    /// as a `Double` (below 2^53), so `Double(n)` is what `Double(text)` would return.
+    @inline(__always)
+    static func smallNaturalNumber(_ text: String) -> Int64? {
+        let utf8 = text.utf8
+        guard utf8.count >= 1, utf8.count <= 15 else { return nil }
+        func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+            var n: Int64 = 0
+            for b in bytes {
+                let digit = b &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                n = n &* 10 &+ Int64(digit)
+            }
+            return n
+        }
+        if let n = utf8.withContiguousStorageIfAvailable(read) { return n }
+        return Array(utf8).withUnsafeBufferPointer(read)
     }
 
     /// An array of strings, or nil when any element is not a string.
@@ -71,6 +93,22 @@ extension JSONValue {
             out.append(s)
         }
         return out
+    }
+
+    /// An array whose elements are all strings: `stringArray != nil`, without building the array.
+    var isStringArray: Bool {
+        guard case let .array(items) = self else { return false }
+        for item in items {
+            guard case .string = item else { return false }
+        }
+        return true
+    }
+
+    /// An array of strings (as `stringArray` reads it) with an element that satisfies `predicate`.
+    func stringArrayContains(where predicate: (String) -> Bool) -> Bool {
+        guard case let .array(items) = self, isStringArray else { return false }
+        for case let .string(s) in items where predicate(s) { return true }
+        return false
     }
 
     /// The JSON type name, for messages such as "`exp` is a string, expected a number".

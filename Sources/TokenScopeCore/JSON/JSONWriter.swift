@@ -47,7 +47,8 @@ public enum JSONWriter {
 
     static func appendString(_ s: String, to out: inout String) {
         // Most strings (claim names, IDs, base64) need no escaping: append them in one piece.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        var text = s
+        if text.withUTF8({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } }) {
             out += "\""
             out += s
             out += "\""

@@ -75,7 +75,9 @@ public enum TimeText {
 
     private static func pad(_ v: Int64, _ width: Int) -> String {
         let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        // Digits and a sign: bytes are Characters, and counting bytes needs no grapheme breaking.
+        let count = s.utf8.count
+        return count >= width ? s : String(repeating: "0", count: width - count) + s
     }
 
     /// Howard Hinnant's days-from-civil and civil-from-days algorithms (proleptic Gregorian).

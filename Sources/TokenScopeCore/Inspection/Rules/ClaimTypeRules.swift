@@ -4,26 +4,27 @@ enum ClaimTypeRules {
         case number, string, stringArray = "array of strings", stringOrStringArray = "string or array of strings"
     }
 
-    private static let expectations: [(String, Expected)] = [
-        ("exp", .number), ("nbf", .number), ("iat", .number), ("auth_time", .number),
-        ("aud", .stringOrStringArray), ("iss", .string), ("sub", .string), ("oid", .string), ("tid", .string),
-        ("ver", .string), ("scp", .string), ("azp", .string), ("appid", .string),
-        ("roles", .stringArray), ("groups", .stringArray), ("amr", .stringArray), ("wids", .stringArray), ("xms_cc", .stringArray),
+    private static let expectations: [(WellKnownClaim, Expected)] = [
+        (.exp, .number), (.nbf, .number), (.iat, .number), (.authTime, .number),
+        (.aud, .stringOrStringArray), (.iss, .string), (.sub, .string), (.oid, .string), (.tid, .string),
+        (.ver, .string), (.scp, .string), (.azp, .string), (.appid, .string),
+        (.roles, .stringArray), (.groups, .stringArray), (.amr, .stringArray), (.wids, .stringArray), (.xmsCC, .stringArray),
     ]
 
     static func check(_ input: RuleInput) -> [Finding] {
         guard input.isReadableJWS else { return [] }
         var out: [Finding] = []
-        for (name, expected) in expectations {
-            guard let value = input.claims.value(name) else { continue }
+        for (claim, expected) in expectations {
+            guard let value = input.claims.value(claim) else { continue }
             let ok: Bool
             switch expected {
-            case .number: ok = input.claims.time(name) != nil
+            case .number: ok = input.claims.time(claim) != nil
             case .string: ok = value.stringValue != nil
-            case .stringArray: ok = value.stringArray != nil
-            case .stringOrStringArray: ok = value.stringValue != nil || value.stringArray != nil
+            case .stringArray: ok = value.isStringArray
+            case .stringOrStringArray: ok = value.stringValue != nil || value.isStringArray
             }
             if !ok {
+                let name = claim.name
                 let shown = expected == .number && value.doubleValue != nil ? "an out-of-range number" : withArticle(value.typeName)
                 out.append(Finding(.claimType, .warning, claims: [name],
                                    message: "`\(name)` is \(shown), expected \(withArticle(expected.rawValue))",

@@ -24,21 +24,21 @@ enum KindRules {
 
         if input.kind == .accessToken, input.accessType == .appOnly {
             let severity: Severity = input.flow == .obo ? .error : .info
-            out.append(Finding(.appOnlyToken, severity, claims: claims.has("idtyp") ? ["idtyp", "roles"] : ["roles"],
+            out.append(Finding(.appOnlyToken, severity, claims: claims.has(.idtyp) ? ["idtyp", "roles"] : ["roles"],
                                message: "app-only token: no user signed in; the app acts as itself",
                                detail: input.flow == .obo
                                    ? "On-Behalf-Of needs a delegated (user) token with `scp`; an app-only token has no user to act for, and Entra rejects it. The middle tier can call the downstream API as itself with client credentials instead."
                                    : "Permissions come from `roles` (application permissions granted by an admin), not `scp`."))
         }
 
-        let scopes = claims.scopes, roles = claims.roles
-        if input.kind == .accessToken, scopes.isEmpty, roles.isEmpty {
+        if input.kind == .accessToken, !claims.hasScopes, !claims.hasRoles {
             out.append(Finding(.noScopesOrRoles, input.flow == .obo ? .error : .warning, claims: ["scp", "roles"],
                                message: "access token with neither `scp` nor `roles`",
                                detail: "An API that authorises by scope or role will answer 403. For delegated tokens, request the API's scopes and make sure they were consented; for app-only tokens, grant application permissions (app roles) and admin consent."))
         }
 
         if !input.context.expectedScopes.isEmpty {
+            let scopes = claims.scopes, roles = claims.roles
             let held = Set(scopes.map { $0.lowercased() } + roles.map { $0.lowercased() })
             // `.default` never appears in a token: it asks for every consented permission, so any will do.
             for expected in input.context.expectedScopes where normalisedScope(expected) == ".default" ? held.isEmpty : !held.contains(normalisedScope(expected)) {
@@ -48,11 +48,11 @@ enum KindRules {
             }
         }
 
-        if let names = claims.value("_claim_names"), names["groups"] != nil || claims.value("hasgroups")?.boolValue == true {
-            out.append(Finding(.groupsOverage, .warning, claims: claims.has("hasgroups") ? ["hasgroups"] : ["_claim_names", "_claim_sources"],
+        if let names = claims.value(.claimNames), names["groups"] != nil || claims.value(.hasgroups)?.boolValue == true {
+            out.append(Finding(.groupsOverage, .warning, claims: claims.has(.hasgroups) ? ["hasgroups"] : ["_claim_names", "_claim_sources"],
                                message: "group overage: the user's groups are not in the token",
                                detail: "The user belongs to more groups than fit (200 in a JWT), so Entra sent a pointer instead of `groups`. Call Microsoft Graph (`/me/getMemberObjects` or `/users/{oid}/transitiveMemberOf`) to read them, or emit only groups assigned to the application."))
-        } else if claims.value("hasgroups")?.boolValue == true {
+        } else if claims.value(.hasgroups)?.boolValue == true {
             out.append(Finding(.groupsOverage, .warning, claims: ["hasgroups"],
                                message: "group overage (implicit flow): `hasgroups` is true and `groups` is missing",
                                detail: "Read the user's groups from Microsoft Graph instead of the token."))
@@ -64,7 +64,8 @@ enum KindRules {
                                detail: "Continuous access evaluation: the token may live up to 28 hours and can be revoked early. The API must answer revoked tokens with a 401 claims challenge, and the client must pass the challenge back to MSAL."))
         }
 
-        if let amr = claims.strings("amr"), !amr.contains(where: { ["mfa", "ngcmfa", "wiaormfa"].contains($0) }) {
+        if let amr = claims.value(.amr), amr.isStringArray, !amr.stringArrayContains(where: { $0 == "mfa" || $0 == "ngcmfa" || $0 == "wiaormfa" }),
+           let amr = amr.stringArray {
             out.append(Finding(.mfaNotInAmr, input.flow == .obo ? .warning : .info, claims: ["amr"],
                                message: "the sign-in was single-factor (`amr`: \(amr.joined(separator: ", ")))",
                                detail: "If a conditional-access policy requires MFA for the downstream API, an On-Behalf-Of exchange with this token fails with AADSTS50076 and a `claims` challenge that the middle tier must send back to the client."))

@@ -13,7 +13,7 @@ enum LifetimeRules {
         let now = input.context.now, skew = input.context.skew
         let claims = input.claims
 
-        if let exp = claims.time("exp"), exp <= now {
+        if let exp = claims.time(.exp), exp <= now {
             let late = now - exp
             let when = "\(TimeText.duration(late)) ago (\(TimeText.utc(exp)))"
             if late > skew {
@@ -24,22 +24,23 @@ enum LifetimeRules {
                                    detail: "Most validators still accept it for a few minutes, but MSAL treats tokens within 5 minutes of expiry as expired and renews them. Renew before using it."))
             }
         }
-        if let nbf = claims.time("nbf"), nbf > now + skew {
+        if let nbf = claims.time(.nbf), nbf > now + skew {
             out.append(Finding(.notYetValid, .error, claims: ["nbf"], message: "not valid until \(TimeText.utc(nbf)) (\(TimeText.relative(nbf, now: now)))",
                                detail: "The clock of the machine that judges the token is behind the issuer's, or the token was made for the future. Check NTP on both sides; validators reject it (IDX10222)."))
         }
-        if let iat = claims.time("iat"), iat > now + skew {
+        if let iat = claims.time(.iat), iat > now + skew {
             out.append(Finding(.issuedInFuture, .warning, claims: ["iat"], message: "issued \(TimeText.relative(iat, now: now)), in the future (\(TimeText.utc(iat)))",
                                detail: "A clock is wrong: this machine's (or the one given with --now) or the issuer's. Entra's clock is reliable, so check this machine's time and time zone."))
         }
-        if let exp = claims.time("exp"), let start = claims.time("nbf") ?? claims.time("iat"), exp > start {
+        if let exp = claims.time(.exp), let start = claims.time(.nbf) ?? claims.time(.iat), exp > start {
             if let finding = lifetimeFinding(exp - start, cae: input.isCAECapable) { out.append(finding) }
         }
         return out
     }
 
     private static func lifetimeFinding(_ lifetime: Int64, cae: Bool) -> Finding? {
-        let shown = TimeText.duration(lifetime)
+        // Formatted only for a finding: most tokens have the usual lifetime and get none.
+        var shown: String { TimeText.duration(lifetime) }
         if lifetime > maxEntraLifetime {
             return Finding(.longLifetime, .warning, claims: ["exp", "nbf", "iat"], message: "valid for \(shown), longer than Entra ever issues",
                            detail: "Entra access tokens live 60–90 minutes by default, at most 1 day with a lifetime policy and 28 hours with continuous access evaluation. A longer one was not issued by Entra, or was altered.")

@@ -14,6 +14,8 @@ struct RuleInput {
     let isCAECapable: Bool
     let isGuest: Bool
     let isPersonalAccount: Bool
+    /// The display name of the first Microsoft first-party API in `aud`, if any (also the report's `audienceName`).
+    let firstPartyAudience: String?
 
     init(token: ParsedToken, claims: ClaimSet, header: ClaimSet, kind: TokenKind, accessType: AccessType?, version: String?,
          issuer: IssuerInfo?, source: TokenSource, context: InspectionContext) {
@@ -27,30 +29,47 @@ struct RuleInput {
         self.source = source
         self.context = context
         isReadableJWS = token.format == .jws && claims.object != nil
-        isCAECapable = claims.strings("xms_cc")?.contains("cp1") ?? false
+        isCAECapable = claims.stringArrayContains(.xmsCC) { $0 == "cp1" }
         isGuest = GuestSignals.isGuest(claims, issuer: issuer)
-        isPersonalAccount = claims.string("tid")?.lowercased() == WellKnownValues.consumerTenantID
-            || issuer?.tenant?.lowercased() == WellKnownValues.consumerTenantID
+        isPersonalAccount = ASCIIText.lowercased(claims.string(.tid), equals: WellKnownValues.consumerTenantID)
+            || ASCIIText.lowercased(issuer?.tenant, equals: WellKnownValues.consumerTenantID)
+        firstPartyAudience = Self.firstPartyName(claims)
     }
 
     var flow: Flow? { context.flow }
+
+    /// `claims.audiences.lazy.compactMap(ClaimExplainer.firstPartyName).first`, without building the list.
+    private static func firstPartyName(_ claims: ClaimSet) -> String? {
+        switch claims.value(.aud) {
+        case let .string(aud)?:
+            return ClaimExplainer.firstPartyName(aud)
+        case let aud? where aud.isStringArray:
+            for case let .string(s) in aud.arrayValue ?? [] {
+                if let name = ClaimExplainer.firstPartyName(s) { return name }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
 }
 
 /// The finding rules, in the order their findings are listed within a severity.
 enum FindingRules {
-    static let all: [@Sendable (RuleInput) -> [Finding]] = [
-        StructureRules.check,
-        KindRules.check,
-        AudienceRules.check,
-        TenantRules.check,
-        LifetimeRules.check,
-        VersionRules.check,
-        ClaimTypeRules.check,
-    ]
-
     static func evaluate(_ input: RuleInput) -> [Finding] {
-        let findings = all.flatMap { $0(input) }
-        // Stable sort: most severe first, rule order within a severity.
+        // Called directly, in this order (no array of closures to call through).
+        var findings = StructureRules.check(input)
+        func add(_ more: [Finding]) {  // most rules find nothing, and one finding is often all there is
+            if findings.isEmpty { findings = more } else if !more.isEmpty { findings += more }
+        }
+        add(KindRules.check(input))
+        add(AudienceRules.check(input))
+        add(TenantRules.check(input))
+        add(LifetimeRules.check(input))
+        add(VersionRules.check(input))
+        add(ClaimTypeRules.check(input))
+        // Stable sort: most severe first, rule order within a severity. Usually already in order.
+        if zip(findings, findings.dropFirst()).allSatisfy({ $0.severity <= $1.severity }) { return findings }
         return findings.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
@@ -66,13 +85,14 @@ enum GuestSignals {
     /// The claims that show the user is a guest; empty for members.
     static func evidence(_ claims: ClaimSet) -> [String] {
         var out: [String] = []
-        if let idp = claims.string("idp"), let iss = claims.string("iss"), idp != iss,
-           claims.string("tid")?.lowercased() != WellKnownValues.consumerTenantID {
+        if let idp = claims.string(.idp), let iss = claims.string(.iss), idp != iss,
+           !ASCIIText.lowercased(claims.string(.tid), equals: WellKnownValues.consumerTenantID) {
             // idp equals iss for members; a personal-account user of their own MSA tenant is no guest.
             out.append("idp")
         }
-        if claims.value("acct")?.doubleValue == 1 || claims.string("acct") == "1" { out.append("acct") }
-        for name in ["upn", "unique_name"] where claims.string(name)?.contains("#EXT#") == true { out.append(name) }
+        if claims.value(.acct)?.doubleValue == 1 || claims.string(.acct) == "1" { out.append("acct") }
+        if let upn = claims.string(.upn), ASCIIText.contains(upn, "#EXT#") { out.append("upn") }
+        if let name = claims.string(.uniqueName), ASCIIText.contains(name, "#EXT#") { out.append("unique_name") }
         return out
     }
 }

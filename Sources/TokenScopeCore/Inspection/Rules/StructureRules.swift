@@ -8,14 +8,15 @@ enum StructureRules {
         }
         switch input.token.format {
         case .jws:
-            let alg = input.header.string("alg")
-            if alg?.lowercased() == "none" || (input.token.signature.isEmpty && input.token.problems.allSatisfy { $0.part != "signature" }) {
+            let alg = input.header.string(.alg)
+            let algNone = ASCIIText.lowercased(alg, equals: "none")
+            if algNone || (input.token.signature.isEmpty && input.token.problems.allSatisfy { $0.part != "signature" }) {
                 out.append(Finding(.unsigned, .error, claims: ["alg"],
-                                   message: alg?.lowercased() == "none" ? "the token is unsigned (`alg: none`)" : "the token has an empty signature",
+                                   message: algNone ? "the token is unsigned (`alg: none`)" : "the token has an empty signature",
                                    detail: "Entra never issues unsigned tokens. Whoever holds this token could have written every claim in it; an API must reject it. It was made by a test tool, or altered."))
             }
         case .jwe:
-            let alg = input.header.string("alg") ?? "?", enc = input.header.string("enc") ?? "?"
+            let alg = input.header.string(.alg) ?? "?", enc = input.header.string(.enc) ?? "?"
             out.append(Finding(.encrypted, input.flow == .obo ? .warning : .info, claims: ["alg", "enc", "kid"],
                                message: "the token is encrypted (JWE, alg \(alg), enc \(enc)): its claims cannot be read here",
                                detail: "Only the holder of the private key named by `kid` can decrypt it: the API the token was issued for, when that API configured token encryption. Clients must treat access tokens as opaque. If you own the API, decrypt it there and inspect the inner token."))

@@ -7,7 +7,7 @@ enum TenantRules {
         guard input.isReadableJWS else { return [] }
         var out: [Finding] = []
         let claims = input.claims
-        let tid = claims.string("tid")
+        let tid = claims.string(.tid)
 
         if let expected = input.context.expectedTenant {
             let candidates = [tid, input.issuer?.tenant].compactMap { $0?.lowercased() }
@@ -36,8 +36,8 @@ enum TenantRules {
                                detail: "Tenant 9188040d-6c67-4c5b-b112-36a304b66dad is the consumer tenant. The app must accept personal accounts (sign-in audience), use `/common` or `/consumers`, and tokens Microsoft issues for its own APIs to MSA users are often opaque."))
         }
 
-        if input.issuer?.isB2C == true || claims.has("tfp") {
-            out.append(Finding(.b2cToken, input.flow == .obo ? .error : .info, claims: claims.has("tfp") ? ["iss", "tfp"] : ["iss"],
+        if input.issuer?.isB2C == true || claims.has(.tfp) {
+            out.append(Finding(.b2cToken, input.flow == .obo ? .error : .info, claims: claims.has(.tfp) ? ["iss", "tfp"] : ["iss"],
                                message: "issued by Azure AD B2C",
                                detail: "B2C tokens follow user-flow policies and B2C's own metadata (per policy). B2C does not support the On-Behalf-Of flow or Entra's first-party APIs; validate them against the policy's openid-configuration."))
         }

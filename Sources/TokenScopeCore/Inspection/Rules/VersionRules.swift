@@ -12,12 +12,12 @@ enum VersionRules {
         }
 
         var mismatches: [String] = []
-        if let ver = claims.string("ver"), let issuer = input.issuer, issuer.isEntra, !issuer.isB2C {
+        if let ver = claims.string(.ver), let issuer = input.issuer, issuer.isEntra, !issuer.isB2C {
             if ver == "2.0", issuer.isV1Form { mismatches.append("`ver` is 2.0 but the issuer has the v1 form \(issuer.issuer)") }
             if ver == "1.0", issuer.isV2Endpoint { mismatches.append("`ver` is 1.0 but the issuer has the v2.0 form \(issuer.issuer)") }
         }
-        if claims.string("ver") == "2.0", claims.has("appid"), !claims.has("azp") { mismatches.append("a v2.0 token carries v1's `appid` instead of `azp`") }
-        if claims.string("ver") == "1.0", claims.has("azp"), !claims.has("appid"), input.kind == .accessToken { mismatches.append("a v1.0 token carries v2's `azp` instead of `appid`") }
+        if claims.string(.ver) == "2.0", claims.has(.appid), !claims.has(.azp) { mismatches.append("a v2.0 token carries v1's `appid` instead of `azp`") }
+        if claims.string(.ver) == "1.0", claims.has(.azp), !claims.has(.appid), input.kind == .accessToken { mismatches.append("a v1.0 token carries v2's `azp` instead of `appid`") }
         for mismatch in mismatches {
             out.append(Finding(.versionMismatch, .warning, claims: ["ver", "iss"], message: mismatch,
                                detail: "Entra writes `ver`, the issuer form and the client claim consistently. A mix suggests the token was hand-made or altered, or a validator configured for one version will reject it (IDX10205)."))
