@@ -131,7 +131,10 @@ struct ExchangeCLITests {
                                                       "--secret-env", "S", "--scope", "api://x/.default", "--json"], environment: ["S": "v"])
         #expect(common.status == 2)
         #expect(try Self.json(common.stdout)["error"]?["id"]?.stringValue == "tenantless-client-credentials")
-        let scope = try await CLIRunner.runDetached(["exchange", "client-credentials", "--tenant", Self.contoso, "--client-id", Self.daemon,
+        // Each of these is refused before sending; the authority is a closed loopback port anyway, so
+        // a regression in a check could never reach a real host.
+        let closed = "http://127.0.0.1:1/\(Self.contoso)"
+        let scope = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", closed, "--client-id", Self.daemon,
                                                      "--secret-env", "S", "--scope", "api://x/Data.Read"], environment: ["S": "v"])
         #expect(scope.status == 2 && scope.stderr.contains("api://x/.default"))
         let lookalike = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", "https://login.microsoftonIine.com/contoso",
@@ -140,10 +143,10 @@ struct ExchangeCLITests {
         let plain = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", "http://login.example.com/contoso", "--allow-custom-authority",
                                                      "--client-id", Self.daemon, "--secret-env", "S", "--scope", "api://x/.default"], environment: ["S": "v"])
         #expect(plain.status == 2 && plain.stderr.contains("https://"))
-        let none = try await CLIRunner.runDetached(["exchange", "client-credentials", "--tenant", Self.contoso, "--client-id", Self.daemon,
+        let none = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", closed, "--client-id", Self.daemon,
                                                     "--scope", "api://x/.default"], environment: noSecret)
         #expect(none.status == 2 && none.stderr.contains("needs a client credential"))
-        let badID = try await CLIRunner.runDetached(["exchange", "client-credentials", "--tenant", Self.contoso, "--client-id", "daemon",
+        let badID = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", closed, "--client-id", "daemon",
                                                      "--secret-env", "S", "--scope", "api://x/.default"], environment: ["S": "v"])
         #expect(badID.status == 2 && badID.stderr.contains("not a GUID"))
     }
@@ -216,13 +219,19 @@ struct ExchangeEnvironmentCLITests {
 
     @Test("HTTPS_PROXY is used for a remote authority: the CONNECT goes to the (loopback) proxy, nothing else is contacted")
     func proxyIsUsed() async throws {
+        // A reserved `.invalid` host, never a real one: only the loopback proxy is ever connected to.
+        let host = "login.tokenscope.invalid"
         let proxy = try await LoopbackHTTPServer.start()
-        let r = try await CLIRunner.runDetached(["exchange", "client-credentials", "--tenant", ExchangeCLITests.contoso, "--client-id", ExchangeCLITests.daemon,
+        let environment = ["S": "v", "HTTPS_PROXY": proxy.baseURL, "NO_PROXY": ""]
+        // The decision the CLI makes, checked first: this host goes through the proxy.
+        #expect(try ProxySettings.from(environment: environment).proxy(for: host)?.port == proxy.port)
+        let r = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", "https://\(host)/\(ExchangeCLITests.contoso)",
+                                                 "--allow-custom-authority", "--client-id", ExchangeCLITests.daemon,
                                                  "--secret-env", "S", "--scope", "api://x/.default", "--timeout", "5", "--json"],
-                                                environment: ["S": "v", "HTTPS_PROXY": proxy.baseURL, "NO_PROXY": ""])
+                                                environment: environment)
         await proxy.stop()
         #expect(r.status == 3, "\(r.stdout)\(r.stderr)")
         let seen = proxy.requests.map { "\($0.method) \($0.path)" }
-        #expect(seen.first == "CONNECT login.microsoftonline.com:443", "\(seen)")
+        #expect(seen.first == "CONNECT \(host):443", "\(seen)")
     }
 }

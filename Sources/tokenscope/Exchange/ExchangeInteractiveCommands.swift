@@ -46,7 +46,7 @@ struct ExchangeAuthCodeCommand: AsyncParsableCommand {
         let prepared = try await runner.prepare(defaultTenant: nil)
         let transport = try runner.makeTransport(for: prepared.authority)
         let client = TokenEndpointClient(transport: transport, settings: runner.settings())
-        defer { Task { await transport.shutdown() } }
+        // Early exits (errors) leave the transport to its deinit, which shuts it down.
         let endpoints: AuthorityEndpoints
         switch await client.endpoints(for: prepared.authority) {
         case let .success(found): endpoints = found
@@ -77,7 +77,7 @@ struct ExchangeAuthCodeCommand: AsyncParsableCommand {
                                        addReservedScopes: !options.noReservedScopes, loginHint: loginHint, prompt: prompt, claims: claims,
                                        correlationId: request.correlationId).url
         Stderr.line("Sign in with this URL (redirect URI \(uri)):")
-        Stderr.raw("  \(url)\n")
+        Stderr.line("  \(url)")
         if !noBrowser, BrowserOpener.open(url, environment: ProcessInfo.processInfo.environment) { Stderr.line("(opened in your browser)") }
 
         let raw: String
@@ -113,6 +113,7 @@ struct ExchangeAuthCodeCommand: AsyncParsableCommand {
             let redeemed = await client.exchange(request)
             outcome = redeemed.adding(warnings: session.nonceProblem(in: redeemed).map { [$0] } ?? [])
         }
+        await transport.shutdown()
         runner.print(outcome)
         throw ExitCode(outcome.exitCode)
     }

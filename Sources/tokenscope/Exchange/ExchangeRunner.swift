@@ -142,10 +142,3 @@ extension Optional where Wrapped == String {
         return value
     }
 }
-
-extension Stderr {
-    /// Written as is: a URL the user must copy whole (already built from safe parts).
-    static func raw(_ text: String) {
-        FileHandle.standardError.write(Data(TerminalSafe.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text).utf8 + [0x0A]))
-    }
-}
