@@ -6,9 +6,10 @@ import Testing
 final class InteractiveProcess: @unchecked Sendable {
     private let process = Process()
     private let lock = NSLock()
-    private var errText = ""
+    private var errData = Data()
     private var outData = Data()
     private let input = Pipe()
+    private let readers = DispatchGroup()
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = CLIRunner.binary
@@ -23,20 +24,25 @@ final class InteractiveProcess: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.lock(); self.errText += String(decoding: data, as: UTF8.self); self.lock.unlock()
-        }
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.lock(); self.outData.append(data); self.lock.unlock()
+        // One reading thread per pipe until end of file: stderr as it arrives (the test waits on
+        // it), stdout in full. `finish` waits for both to end, so nothing is cut short.
+        for (handle, isErr) in [(err.fileHandleForReading, true), (out.fileHandleForReading, false)] {
+            readers.enter()
+            Thread.detachNewThread { [self] in
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty { break }
+                    lock.lock()
+                    if isErr { errData.append(data) } else { outData.append(data) }
+                    lock.unlock()
+                }
+                readers.leave()
+            }
         }
         try process.run()
     }
 
-    var stderr: String { lock.lock(); defer { lock.unlock() }; return errText }
+    var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: errData, as: UTF8.self) }
     var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: outData, as: UTF8.self) }
 
     /// Waits (polling, off the concurrency pool's critical path) until stderr matches `predicate`.
@@ -60,7 +66,8 @@ final class InteractiveProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { try? await Task.sleep(nanoseconds: 50_000_000) }
         guard !process.isRunning else { process.terminate(); return nil }
-        try? await Task.sleep(nanoseconds: 100_000_000)   // let the pipes drain
+        // Both pipes reach end of file once the process is gone; wait for the readers to drain them.
+        while readers.wait(timeout: .now()) == .timedOut, Date() < deadline + 10 { try? await Task.sleep(nanoseconds: 20_000_000) }
         return process.terminationStatus
     }
 }
