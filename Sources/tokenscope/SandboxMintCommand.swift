@@ -35,6 +35,9 @@ struct SandboxMintCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Tenant name, ID or domain (default: the client's home tenant). For --client-assertion: the tenant segment of the token endpoint it is for.", valueName: "tenant"))
     var tenant: String?
 
+    @Option(name: .long, help: ArgumentHelp("Access tokens: add this many group object IDs in `groups` (0-2000; ~39 bytes each, for large-token tests).", valueName: "n"))
+    var groups: Int = 0
+
     @Option(name: .long, help: "Token version 1 or 2 (default: what the resource accepts).")
     var version: Int?
 
@@ -86,6 +89,8 @@ struct SandboxMintCommand: AsyncParsableCommand {
         spec.issuer = issuer
         spec.badSignature = badSignature
         spec.noThumbprint = noThumbprint
+        guard (0...2000).contains(groups) else { throw InputError("--groups \(groups) must be between 0 and 2000") }
+        spec.groups = groups
 
         let stateDir = try state.stateDirectory()
         let running = stateDir.runningServer()

@@ -157,4 +157,20 @@ struct ScenarioTests {
         #expect(parsed.claims?["iss"] == parsed.claims?["sub"])
         #expect(parsed.header?["x5t"] == .string(h.authority.certificates.certificates(app: "middle-tier-api")[0].sha1Thumbprint))
     }
+
+    @Test func groupsMakeLargeTokensWithStableGroupIDs() throws {
+        let h = try SandboxHarness()
+        var spec = MintSpec(.accessToken, user: "alice", client: "spa-client", scope: "api://middle-tier-api/access_as_user")
+        spec.groups = 290
+        let token = try SandboxMint.mint(spec, authority: h.authority, now: SandboxHarness.now)
+        let claims = try #require(SandboxHarness.claims(token))
+        guard case let .array(groups)? = claims["groups"] else { Issue.record("no groups claim"); return }
+        #expect(groups.count == 290)
+        #expect(groups.first == .string("9f0e1d2c-3b4a-4c5d-8e6f-000000000000"))
+        #expect(groups.last == .string("9f0e1d2c-3b4a-4c5d-8e6f-000000000121"))
+        #expect((16_000...18_000).contains(token.utf8.count))
+        #expect(spec.arguments.suffix(2) == ["--groups", "290"])
+        spec.groups = 0
+        #expect(try SandboxHarness.claims(try SandboxMint.mint(spec, authority: h.authority, now: SandboxHarness.now))?["groups"] == nil)
+    }
 }

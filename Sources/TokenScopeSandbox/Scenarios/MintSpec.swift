@@ -36,6 +36,9 @@ public struct MintSpec: Sendable, Equatable {
     public var issuer: String?
     /// A client assertion without `x5t`/`x5t#S256`.
     public var noThumbprint = false
+    /// Access tokens: this many group object IDs in `groups` (Entra stops at 200 and switches to
+    /// an overage claim; more is allowed here to make large tokens for paste and size tests).
+    public var groups = 0
 
     public init(_ kind: Kind, user: String? = nil, client: String? = nil, scope: String? = nil, tenant: String? = nil) {
         self.kind = kind
@@ -67,6 +70,7 @@ public struct MintSpec: Sendable, Equatable {
         if mfa { a.append("--mfa") }
         if badSignature { a.append("--bad-signature") }
         if noThumbprint { a.append("--no-thumbprint") }
+        if groups > 0 { a += ["--groups", String(groups)] }
         return a
     }
 }

@@ -16,6 +16,12 @@ public enum SandboxMint {
         }
     }
 
+    /// A stable, GUID-shaped group object ID for the n-th group.
+    static func groupID(_ n: Int) -> String {
+        let hex = String(n, radix: 16)
+        return "9f0e1d2c-3b4a-4c5d-8e6f-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    }
+
     /// An hour and a bit before now, so even the sandbox's 5-minute skew cannot save the token.
     static func issuedAt(_ spec: MintSpec, _ now: Int64) -> Int64 { spec.expired ? now - 7200 : now }
 
@@ -51,7 +57,9 @@ public enum SandboxMint {
                                   roles: directory.assignedRoles(client: client, resource: resource, tenant: tenant),
                                   clientAuth: "1", requestedResource: resourceID)
         }
-        return minter(spec, authority).accessToken(request, now: issuedAt(spec, now))
+        var withGroups = request
+        withGroups.groups = (0..<max(0, spec.groups)).map(groupID)
+        return minter(spec, authority).accessToken(withGroups, now: issuedAt(spec, now))
     }
 
     private static func idToken(_ spec: MintSpec, _ authority: SandboxAuthority, _ now: Int64) throws(MintError) -> String {

@@ -22,6 +22,8 @@ public struct MintRequest: Sendable {
     public var lifetime: Int64
     /// The user's sign-in included MFA (kept in the opaque `aio` claim, and in `amr` for v1).
     public var mfa: Bool
+    /// Group object IDs for the `groups` claim (large tokens for paste and size tests).
+    public var groups: [String] = []
 
     public init(tenant: Tenant, client: AppRegistration, resource: AppRegistration, user: DirectoryUser?, scopes: [String] = [],
                 roles: [String] = [], clientAuth: String, requestedResource: String? = nil, amr: [String] = ["pwd"],
@@ -67,6 +69,7 @@ public struct TokenMinter: Sendable {
         if !v2, r.user != nil { c.append(("amr", .array((r.mfa ? r.amr + ["mfa"] : r.amr).map(JSONValue.string)))) }
         c.append((v2 ? "azp" : "appid", .string(r.client.clientId)))
         c.append((v2 ? "azpacr" : "appidacr", .string(r.clientAuth)))
+        if !r.groups.isEmpty { c.append(("groups", .array(r.groups.map(JSONValue.string)))) }
         if let user = r.user {
             if let home = idp(user, r.tenant) { c.append(("idp", .string(home))) }
             c.append(("name", .string(user.displayName)))
