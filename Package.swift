@@ -95,11 +95,35 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The terminal UI toolkit: canvas of styled cells, text width, widgets, themes, and the pure
+        // input decoder. No curses and no terminal I/O, so everything in it is unit-tested.
+        .target(
+            name: "TerminalUI",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // ncursesw as a system library (module map + shim header; see the header for why).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only module that talks to the terminal: session, blitting, raw input, signals, run loop.
+        .target(
+            name: "NcursesBackend",
+            dependencies: ["TerminalUI", "CNcursesw"],
+            swiftSettings: strictSettings
+        ),
+        // The explorer (the TUI app) as pure state, messages, effects, update and render.
+        .target(
+            name: "Explorer",
+            dependencies: ["TokenScopeCore", "TerminalUI"],
+            swiftSettings: strictSettings
+        ),
         // Composition root: command-line parsing and wiring.
         .executableTarget(
             name: "tokenscope",
             dependencies: [
                 "TokenScopeCore",
+                "TerminalUI",
+                "NcursesBackend",
+                "Explorer",
                 "TokenScopeHTTP",
                 "TokenScopeSandbox",
                 "TokenScopeCredentials",
@@ -185,10 +209,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NcursesBackendTests",
+            dependencies: ["NcursesBackend", "TerminalUI", "CNcursesw"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExplorerTests",
+            dependencies: ["Explorer", "TerminalUI", "TokenScopeCore", "TokenScopeTestSupport"],
+            exclude: ["Snapshots"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TokenScopeCLITests",
             // Depending on the executable makes `swift test` build the binary these tests run.
             dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeSandbox", "TokenScopeTestSupport"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "TUI/README.md"],
             swiftSettings: strictSettings
         ),
     ]

@@ -14,7 +14,10 @@ struct TokenScopeCommand: AsyncParsableCommand {
         Paste what you have (a token, a Bearer header, a token response, a curl line) and get the \
         truth about it: every claim explained, and findings for the job at hand.
 
+        With no arguments it opens the terminal explorer on the embedded sandbox.
+
         Examples:
+          tokenscope
           tokenscope decode --sample
           tokenscope decode eyJ0eXAiOiJKV1Qi...
           pbpaste | tokenscope decode - --flow obo --expect-audience api://middle-tier
@@ -24,7 +27,8 @@ struct TokenScopeCommand: AsyncParsableCommand {
           tokenscope sandbox scenarios
         """,
         version: version,
-        subcommands: [DecodeCommand.self, ExchangeCommand.self, ExplainCommand.self, SandboxCommand.self]
+        subcommands: [ExploreCommand.self, DecodeCommand.self, ExchangeCommand.self, ExplainCommand.self, SandboxCommand.self],
+        defaultSubcommand: ExploreCommand.self
     )
 
     static func main() async {

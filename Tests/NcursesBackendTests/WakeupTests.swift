@@ -1,3 +1,4 @@
+import Foundation
 @testable import NcursesBackend
 import Testing
 
@@ -23,15 +24,19 @@ struct WakeupTests {
         #expect(!isReadable(wakeup.readFD))
     }
 
-    @Test("a detached task wakes a poll blocked on the main side")
-    func crossThread() async throws {
+    /// The signalling side is a plain thread, not a task: this test blocks its own thread in
+    /// poll(2), and under a full parallel test run the cooperative pool (one thread per core) may
+    /// have no thread left to run a task on — which is exactly why the explorer's loop runs on
+    /// the main thread.
+    @Test("another thread wakes a poll blocked on this one")
+    func crossThread() throws {
         let wakeup = try Wakeup()
-        let task = Task.detached {
-            try await Task.sleep(for: .milliseconds(20))
+        let thread = Thread {
+            usleep(20_000)
             wakeup.signal()
         }
+        thread.start()
         #expect(isReadable(wakeup.readFD, within: 5000))
-        try await task.value
         #expect(wakeup.drain())
     }
 }

@@ -1,0 +1,129 @@
+public import TerminalUI
+public import TokenScopeCore
+
+/// The explorer's behaviour: one pure function from (state, message) to (new state, effects).
+/// The shell feeds it keys, pastes, resizes, ticks and effect results; it never does I/O.
+public enum ExplorerApp {
+    public static func update(_ state: inout AppState, _ msg: Msg, now: Int64) -> [Effect] {
+        state.now = now
+        switch msg {
+        case let .input(event):
+            return handleInput(&state, event)
+        case let .resized(size):
+            state.size = size
+            return []
+        case .tick:
+            if state.isAnimating { state.tick &+= 1 }
+            return []
+        case let .exchangeProgress(id, line):
+            state.updateRun(id) { $0.progress.append(line) }
+            return []
+        case let .exchangeFinished(id, outcome):
+            finish(&state, runID: id, outcome: outcome)
+            return []
+        case let .exchangeFailedToStart(id, message):
+            state.updateRun(id) { run in
+                guard run.isRunning else { return }
+                run.status = .failedToStart(message)
+                run.finishedAt = now
+            }
+            state.status = StatusLine("Not sent: \(message)", kind: .error)
+            return []
+        case let .sandboxStarted(baseURL, form, presets):
+            state.target.kind = .sandbox(baseURL: baseURL)
+            state.presets = presets
+            // Keep what the user already typed; an untouched form gets the sandbox's defaults.
+            if state.form == ExchangeForm() || state.form[.authority].isEmpty {
+                state.form = form
+                Inspection.reinspect(&state, resetSelection: false)
+            }
+            if state.status == nil || state.status?.text.hasPrefix("Starting") == true {
+                state.status = StatusLine("Embedded sandbox at \(baseURL) · paste a token, or press s for samples · ? help")
+            }
+            return []
+        case let .sandboxFailed(message):
+            state.status = StatusLine("The embedded sandbox did not start: \(message)", kind: .error)
+            return []
+        case let .exported(paths):
+            state.status = StatusLine("Exported the redacted incident report: \(paths.joined(separator: ", "))")
+            return []
+        case let .exportFailed(message):
+            state.status = StatusLine("Export failed: \(message)", kind: .error)
+            return []
+        }
+    }
+
+    static func handleInput(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
+        switch event {
+        case let .paste(text):
+            state.status = nil
+            return handlePaste(&state, text)
+        case let .key(key):
+            // A status message stays until the next key.
+            state.status = nil
+            return handleKey(&state, key)
+        case let .mouse(mouse):
+            guard state.mouseEnabled else { return [] }
+            return handleMouse(&state, mouse)
+        }
+    }
+
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        // Always available, even in a text field: they are not letters.
+        switch key {
+        case .control("c"), .function(10):
+            return quit(&state)
+        case .function(1) where !isHelpOpen(state):
+            openHelp(&state)
+            return []
+        case .function(5):
+            return run(&state)
+        default:
+            break
+        }
+        if state.overlay != nil { return OverlayKeys.handle(&state, key) }
+        if state.size.columns < Layout.minimumSize.columns || state.size.rows < Layout.minimumSize.rows {
+            // Too small to show anything but the size message: only quitting makes sense.
+            if key == .character("q") { return quit(&state) }
+            return []
+        }
+        if state.isEditingText { return TextKeys.handle(&state, key) }
+        if let effects = GlobalKeys.handle(&state, key) { return effects }
+        switch state.focus {
+        case .token: return TokenKeys.handle(&state, key)
+        case .exchange: return FormKeys.handle(&state, key)
+        case .result, .advice, .trace: return ScrollKeys.handle(&state, key)
+        }
+    }
+
+    static func isHelpOpen(_ state: AppState) -> Bool {
+        if case .help = state.overlay { return true }
+        return false
+    }
+
+    static func openHelp(_ state: inout AppState) {
+        state.overlay = .help(filter: TextField(), offset: 0)
+    }
+
+    /// Quitting cancels a running exchange first so nothing is left in flight.
+    static func quit(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if let running = state.runningRun {
+            effects.append(.cancelExchange(runID: running.id))
+            state.updateRun(running.id) { $0.status = .cancelled }
+        }
+        effects.append(.quit)
+        return effects
+    }
+}
+
+extension AppState {
+    mutating func updateRun(_ id: Int, _ change: (inout RunRecord) -> Void) {
+        guard let index = runs.firstIndex(where: { $0.id == id }) else { return }
+        change(&runs[index])
+    }
+
+    mutating func scroll(_ pane: Pane, by delta: Int) {
+        offsets[pane] = max(0, (offsets[pane] ?? 0) + delta)
+    }
+}

@@ -1,0 +1,156 @@
+@testable import Explorer
+import TerminalUI
+import Testing
+import TokenScopeCore
+import TokenScopeTestSupport
+
+@Suite("Explorer update: keys that work everywhere")
+struct GlobalKeysUpdateTests {
+    @Test func qF10AndCtrlCQuit() {
+        for key in [Key.character("q"), .function(10), .control("c")] {
+            var state = Fixture.state()
+            #expect(Fixture.keys(&state, key) == [.quit])
+        }
+    }
+
+    @Test func ctrlCQuitsEvenWhileEditingAndCancelsARunningExchange() {
+        var state = Fixture.state()
+        _ = Fixture.paste(&state, Fixture.accessToken)
+        Fixture.keys(&state, .enter)
+        Fixture.keys(&state, .character("1"), .character("i"))
+        #expect(state.isEditingText)
+        #expect(Fixture.keys(&state, .control("c")) == [.cancelExchange(runID: 1), .quit])
+        #expect(state.runs[0].status == .cancelled)
+    }
+
+    @Test func tabShiftTabAndNumbersMoveBetweenPanes() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .tab)
+        #expect(state.focus == .exchange)
+        Fixture.keys(&state, .backTab, .backTab)
+        #expect(state.focus == .trace)
+        #expect(state.companion == .trace)
+        Fixture.keys(&state, .character("3"))
+        #expect(state.focus == .result)
+        #expect(Layout.panes(state).map(\.pane) == [.result, .trace])
+        Fixture.keys(&state, .character("4"))
+        #expect(Layout.panes(state).map(\.pane) == [.result, .advice])
+    }
+
+    @Test func narrowTerminalsShowOnlyTheFocusedPane() {
+        var state = Fixture.state(size: Size(columns: 100, rows: 30))
+        Fixture.keys(&state, .character("2"))
+        #expect(Layout.panes(state).map(\.pane) == [.exchange])
+    }
+
+    @Test func themeCyclesThroughTheLoadedThemes() throws {
+        let light = try ThemeParser.parse(try #require(BuiltinThemes.yaml(named: "light")), source: "light")
+        var state = AppState(size: Size(columns: 120, rows: 40), target: Target(kind: .entra(cloudName: "Azure public cloud")),
+                             themes: [Theme.fallback, light])
+        Fixture.keys(&state, .character("t"))
+        #expect(state.themeIndex == 1)
+        #expect(state.status?.text == "Theme: light")
+        #expect(state.theme == light)
+        Fixture.keys(&state, .character("t"))
+        #expect(state.themeIndex == 0)
+    }
+
+    @Test func helpOpensFiltersWithoutActingAndCloses() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("?"))
+        guard case .help = state.overlay else { Issue.record("help not open"); return }
+        #expect(Fixture.type(&state, "quit").isEmpty)
+        guard case let .help(filter, _) = state.overlay else { Issue.record("help closed by typing"); return }
+        #expect(filter.text == "quit")
+        #expect(HelpText.entries(filter: filter.text).map(\.keys) == ["q / F10 / Ctrl-C"])
+        Fixture.keys(&state, .escape)
+        #expect(state.overlay == nil)
+        Fixture.keys(&state, .function(1))
+        #expect(state.overlay != nil)
+    }
+
+    @Test func historyListsRunsAndReopensOne() async {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("h"))
+        #expect(state.overlay == nil)
+        #expect(state.status?.text.hasPrefix("No runs yet") == true)
+        _ = Fixture.paste(&state, Fixture.accessToken)
+        Fixture.keys(&state, .enter)
+        Fixture.send(&state, .exchangeFailedToStart(runID: 1, message: "x"))
+        Fixture.keys(&state, .character("1"), .enter)
+        #expect(state.runs.count == 2)
+        #expect(state.shownRunID == 2)
+        Fixture.keys(&state, .escape, .character("h"))
+        #expect(state.overlay == .history(selected: 1))
+        Fixture.keys(&state, .up, .enter)
+        #expect(state.overlay == nil)
+        #expect(state.shownRunID == 1)
+        #expect(state.focus == .result)
+    }
+
+    @Test func samplesLoadTheTokenAndTheForm() {
+        let preset = Preset(id: "cc", title: "Client credentials", summary: "daemon", token: Fixture.accessToken,
+                            form: ExchangeForm(flow: .clientCredentials, values: [.clientId: TestToken.client]))
+        var state = Fixture.state(presets: [preset])
+        Fixture.keys(&state, .character("s"))
+        #expect(state.overlay == .presets(selected: 0))
+        Fixture.keys(&state, .enter)
+        #expect(state.overlay == nil)
+        #expect(state.form.flow == .clientCredentials)
+        #expect(state.form[.clientId] == TestToken.client)
+        #expect(state.token.inspected?.reports.first?.token.raw == Fixture.accessToken)
+        #expect(state.status?.text == "Loaded “Client credentials”: Enter runs it")
+    }
+
+    @Test func noSamplesOutsideTheSandboxSaysWhy() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("s"))
+        #expect(state.overlay == nil)
+        #expect(state.status?.text.hasPrefix("No samples") == true)
+    }
+
+    @Test func theFlowChooserEndsInARecommendationThatSetsTheFlow() {
+        var state = Fixture.state(form: ExchangeForm(flow: .deviceCode, credential: .none))
+        Fixture.keys(&state, .character("f"))
+        // Caller: the second choice is the daemon.
+        Fixture.keys(&state, .down, .enter)
+        guard case let .flowChooser(chooser) = state.overlay else { Issue.record("chooser closed"); return }
+        #expect(chooser.answers.caller == .daemon)
+        while case let .flowChooser(c) = state.overlay, case .question = c.step { Fixture.keys(&state, .enter) }
+        guard case let .flowChooser(done) = state.overlay, case let .recommendation(r) = done.step else { Issue.record("no recommendation"); return }
+        #expect(r.flow == .clientCredentials)
+        Fixture.keys(&state, .enter)
+        #expect(state.form.flow == .clientCredentials)
+        #expect(state.form.credential == .secret)
+        #expect(state.focus == .exchange)
+    }
+
+    @Test func resizeIsTrackedAndTooSmallOnlyAllowsQuitting() {
+        var state = Fixture.state()
+        Fixture.send(&state, .resized(Size(columns: 70, rows: 20)))
+        #expect(state.size == Size(columns: 70, rows: 20))
+        #expect(Fixture.keys(&state, .character("2")).isEmpty)
+        #expect(state.focus == .token)
+        #expect(Fixture.keys(&state, .character("q")) == [.quit])
+    }
+
+    @Test func ticksTurnTheSpinnerOnlyWhileRunning() {
+        var state = Fixture.state()
+        Fixture.send(&state, .tick)
+        #expect(state.tick == 0)
+        _ = Fixture.paste(&state, Fixture.accessToken)
+        Fixture.keys(&state, .enter)
+        Fixture.send(&state, .tick, .tick)
+        #expect(state.tick == 2)
+    }
+
+    @Test func mouseIsIgnoredUnlessEnabled() {
+        var state = Fixture.state()
+        let click = MouseEvent(kind: .press(button: 0), x: Layout.tabs(state)[1].columns.lowerBound, y: 1)
+        Fixture.send(&state, .input(.mouse(click)))
+        #expect(state.focus == .token)
+        state.mouseEnabled = true
+        Fixture.send(&state, .input(.mouse(click)))
+        #expect(state.focus == .exchange)
+    }
+}

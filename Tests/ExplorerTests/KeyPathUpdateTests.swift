@@ -1,0 +1,130 @@
+@testable import Explorer
+import TerminalUI
+import Testing
+import TokenScopeCore
+import TokenScopeTestSupport
+
+/// The remaining key paths: leaving fields, scrolling, dialogs' own keys, the authority row.
+@Suite("Explorer update: more key paths")
+struct KeyPathUpdateTests {
+    @Test func tabFromAFieldCommitsAndMovesOn() {
+        var state = Fixture.state()
+        state.focus = .exchange
+        state.formSelection = state.form.visibleFields.firstIndex(of: .tenant)!
+        Fixture.keys(&state, .enter)
+        Fixture.type(&state, "contoso")
+        Fixture.keys(&state, .tab)
+        #expect(state.editingField == nil)
+        #expect(state.form[.tenant] == "contoso")
+        #expect(state.focus == .result)
+        Fixture.keys(&state, .character("1"), .character("i"))
+        Fixture.type(&state, "abc")
+        Fixture.keys(&state, .backTab)
+        #expect(!state.token.editing)
+        #expect(state.focus == .trace)
+    }
+
+    @Test func escInAFieldKeepsWhatWasTyped() {
+        var state = Fixture.state()
+        state.focus = .exchange
+        state.formSelection = state.form.visibleFields.firstIndex(of: .tenant)!
+        Fixture.keys(&state, .enter)
+        Fixture.type(&state, "fabrikam")
+        Fixture.keys(&state, .escape)
+        #expect(state.editingField == nil)
+        #expect(state.form[.tenant] == "fabrikam")
+    }
+
+    @Test func theAuthorityRowCyclesSandboxAndClouds() {
+        var state = Fixture.state()
+        state.focus = .exchange
+        state.formSelection = state.form.visibleFields.firstIndex(of: .authority)!
+        Fixture.keys(&state, .right)
+        #expect(state.form[.authority] == "https://login.microsoftonline.com")
+        Fixture.keys(&state, .right)
+        #expect(state.form[.authority] == "https://" + Cloud.allCases[1].loginHost)
+        Fixture.keys(&state, .left, .left)
+        #expect(state.form[.authority] == Fixture.sandboxURL)
+        Fixture.keys(&state, .left)
+        #expect(state.form[.authority] == "https://" + Cloud.allCases.last!.loginHost)
+    }
+
+    @Test func resultScrollsAndStopsAtTheLastPage() async {
+        var state = Fixture.state(size: Size(columns: 100, rows: 24))
+        _ = Fixture.paste(&state, TestToken.v2AccessToken().with("aud", .string(Fixture.downstream)).signed())
+        guard case let .runExchange(id, job)? = Fixture.keys(&state, .enter).first else { Issue.record("no run"); return }
+        Fixture.send(&state, .exchangeFinished(runID: id, outcome: await CannedTransport.outcome(for: job, status: 400, body: CannedTransport.wrongAudienceError)))
+        Fixture.keys(&state, .character("4"))
+        let lines = PaneContent.lines(state, .advice, width: Layout.paneWidth(state, .advice)).count
+        let page = Layout.paneHeight(state, .advice)
+        #expect(lines > page)
+        Fixture.keys(&state, .character("j"), .character("j"))
+        #expect(state.offsets[.advice] == 2)
+        Fixture.keys(&state, .pageDown)
+        #expect(state.offsets[.advice] == min(2 + page - 1, lines - page))
+        Fixture.keys(&state, .character("G"))
+        #expect(state.offsets[.advice] == lines - page)
+        Fixture.keys(&state, .character("j"))
+        #expect(state.offsets[.advice] == lines - page)
+        Fixture.keys(&state, .character("g"))
+        #expect(state.offsets[.advice] == 0)
+        Fixture.keys(&state, .up)
+        #expect(state.offsets[.advice] == 0)
+    }
+
+    @Test func pasteIntoTheHelpFilterFilters() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("?"))
+        _ = Fixture.paste(&state, "theme\n")
+        guard case let .help(filter, _) = state.overlay else { Issue.record("help closed"); return }
+        #expect(filter.text == "theme")
+        #expect(HelpText.entries(filter: "theme").map(\.keys) == ["t"])
+    }
+
+    @Test func dialogsIgnorePastes() {
+        var state = Fixture.state(presets: [Preset(id: "x", title: "x", summary: "x", token: nil, form: ExchangeForm())])
+        Fixture.keys(&state, .character("s"))
+        _ = Fixture.paste(&state, Fixture.accessToken)
+        #expect(state.token.inspected == nil)
+        #expect(state.overlay == .presets(selected: 0))
+    }
+
+    @Test func theFlowChooserRestartsWithBackspaceAndClosesWithEsc() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("f"), .enter)
+        guard case let .flowChooser(chooser) = state.overlay else { Issue.record("closed"); return }
+        #expect(chooser.answers.caller == .webAPI)
+        Fixture.keys(&state, .backspace)
+        #expect(state.overlay == .flowChooser(FlowChooserState()))
+        Fixture.keys(&state, .escape)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func qClosesHistoryAndSamplesInsteadOfQuitting() {
+        var state = Fixture.state(presets: [Preset(id: "x", title: "x", summary: "x", token: nil, form: ExchangeForm())])
+        Fixture.keys(&state, .character("s"))
+        #expect(Fixture.keys(&state, .character("q")).isEmpty)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func theSandboxArrivingFillsAnUntouchedFormOnly() {
+        var state = AppState(size: Size(columns: 120, rows: 40), target: Target(kind: .sandboxStarting))
+        #expect(state.target.label == "sandbox starting…")
+        let form = Fixture.oboForm
+        Fixture.send(&state, .sandboxStarted(baseURL: Fixture.sandboxURL, form: form, presets: []))
+        #expect(state.target.kind == .sandbox(baseURL: Fixture.sandboxURL))
+        #expect(state.form == form)
+        var edited = AppState(size: Size(columns: 120, rows: 40), target: Target(kind: .sandboxStarting),
+                              form: ExchangeForm(values: [.authority: "https://login.microsoftonline.com", .clientId: "mine"]))
+        Fixture.send(&edited, .sandboxStarted(baseURL: Fixture.sandboxURL, form: form, presets: []))
+        #expect(edited.form[.clientId] == "mine")
+        Fixture.send(&edited, .sandboxFailed(message: "port in use"))
+        #expect(edited.status == StatusLine("The embedded sandbox did not start: port in use", kind: .error))
+    }
+
+    @Test func exportFailureIsReported() {
+        var state = Fixture.state()
+        Fixture.send(&state, .exportFailed(message: "cannot write /ro/x.md"))
+        #expect(state.status == StatusLine("Export failed: cannot write /ro/x.md", kind: .error))
+    }
+}
