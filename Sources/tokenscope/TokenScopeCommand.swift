@@ -32,6 +32,7 @@ struct TokenScopeCommand: AsyncParsableCommand {
     )
 
     static func main() async {
+        ProcessHardening.disableCoreDumps()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -128,3 +128,14 @@ struct KeyPathUpdateTests {
         #expect(state.status == StatusLine("Export failed: cannot write /ro/x.md", kind: .error))
     }
 }
+
+@Suite("Explorer update: Alt")
+struct AltKeyTests {
+    @Test func altLetterIsEscThenTheLetter() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("?"))
+        // Esc closes help, then `q` quits: what a user typing Esc q quickly meant.
+        #expect(Fixture.keys(&state, .alt("q")) == [.quit])
+        #expect(state.overlay == nil)
+    }
+}

@@ -57,9 +57,23 @@ final class InteractiveProcess: @unchecked Sendable {
         return nil
     }
 
+    /// The same for stdout (a banner printed when the process is ready).
+    func waitForStdout(timeout: Double = 20, _ predicate: (String) -> Bool) async -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let text = stdout
+            if predicate(text) { return text }
+            if !process.isRunning { return predicate(stdout) ? stdout : nil }
+            try? await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return nil
+    }
+
     func write(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
 
     func interrupt() { process.interrupt() }
+
+    var pid: Int32 { process.processIdentifier }
 
     /// Waits for the exit and returns the status (with the rest of the output collected).
     func finish(timeout: Double = 30) async -> Int32? {

@@ -69,6 +69,11 @@ public enum ExplorerApp {
     }
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        // No command uses Alt: an Esc typed (or scripted) just before a letter arrives as Alt+letter,
+        // and meant Esc, then the letter.
+        if case let .alt(character) = key {
+            return handleKey(&state, .escape) + handleKey(&state, .character(character))
+        }
         // Always available, even in a text field: they are not letters.
         switch key {
         case .control("c"), .function(10):
