@@ -102,6 +102,20 @@ struct GlobalKeysUpdateTests {
         #expect(state.status?.text == "Loaded “Client credentials”: Enter runs it")
     }
 
+    @Test func aSampleWithoutATokenSelectsRunSoEnterRunsIt() {
+        let preset = Preset(id: "cc", title: "Client credentials", summary: "daemon", token: nil,
+                            form: ExchangeForm(flow: .clientCredentials, values: [
+                                .authority: Fixture.sandboxURL, .tenant: TestToken.tenant, .clientId: TestToken.client,
+                                .scopes: "api://downstream-api/.default", .secret: "s",
+                            ]))
+        var state = Fixture.state(presets: [preset])
+        Fixture.keys(&state, .character("s"), .enter)
+        #expect(state.focus == .exchange)
+        #expect(state.form.visibleFields[state.formSelection] == .run)
+        guard case let .runExchange(_, job)? = Fixture.keys(&state, .enter).first else { Issue.record("Enter did not run"); return }
+        #expect(job.flow == .clientCredentials)
+    }
+
     @Test func noSamplesOutsideTheSandboxSaysWhy() {
         var state = Fixture.state()
         Fixture.keys(&state, .character("s"))

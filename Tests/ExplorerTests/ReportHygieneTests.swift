@@ -42,7 +42,7 @@ struct ReportHygieneTests {
         let effects = Fixture.keys(&state, .character("e"))
         guard case let .exportReport(export)? = effects.first else { Issue.record("no export"); return }
         #expect(export.baseName == "tokenscope-incident-20261129100000")
-        #expect(export.markdown.contains("## Input token"))
+        #expect(export.markdown.contains("## Input token (the user assertion of run 1)"))
         #expect(export.markdown.contains("## Exchange (run 1)"))
         #expect(export.markdown.contains("correlation") || export.markdown.contains("client-request-id"))
         let json = try JSONParser.parse(export.json)
@@ -56,7 +56,7 @@ struct ReportHygieneTests {
             #expect(!export.json.contains(secret))
         }
         Fixture.send(&state, .exported(paths: ["/tmp/a.md", "/tmp/a.json"]))
-        #expect(state.status?.text == "Exported the redacted incident report: /tmp/a.md, /tmp/a.json")
+        #expect(state.status?.text == "Exported the redacted incident report: a.md + .json in /tmp")
     }
 
     @Test func nothingToCopyOrExportSaysSo() {

@@ -54,7 +54,9 @@ enum IncidentReport {
         md += "- Target: \(state.target.label)\(state.target.tenantLabel.map { " (tenant \($0))" } ?? "")\n"
         md += "- Redacted: secrets, assertions, refresh/access/ID tokens and signatures are never included.\n"
         if let report {
-            md += "\n## Input token\n\n```text\n" + HumanReport(colour: false).render(report) + "```\n"
+            // Say whether the exchange used it: a client-credentials run does not send the pasted token.
+            let heading = run.map { $0.job.userAssertion == nil ? "Token in the Token pane (not sent by run \($0.id))" : "Input token (the user assertion of run \($0.id))" } ?? "Input token"
+            md += "\n## \(heading)\n\n```text\n" + HumanReport(colour: false).render(report) + "```\n"
         }
         if let run {
             md += "\n## Exchange (run \(run.id))\n\n"

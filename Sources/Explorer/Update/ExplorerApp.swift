@@ -45,12 +45,25 @@ public enum ExplorerApp {
             state.status = StatusLine("The embedded sandbox did not start: \(message)", kind: .error)
             return []
         case let .exported(paths):
-            state.status = StatusLine("Exported the redacted incident report: \(paths.joined(separator: ", "))")
+            state.status = StatusLine(exportedText(paths))
             return []
         case let .exportFailed(message):
             state.status = StatusLine("Export failed: \(message)", kind: .error)
             return []
         }
+    }
+
+    /// "Exported the redacted incident report: NAME.md + .json in DIR": short enough that the
+    /// names and the directory fit the status bar.
+    static func exportedText(_ paths: [String]) -> String {
+        guard let first = paths.first, let slash = first.lastIndex(of: "/"), let dot = first.lastIndex(of: "."), dot > slash else {
+            return "Exported the redacted incident report: \(paths.joined(separator: ", "))"
+        }
+        let directory = String(first[..<slash])
+        let stem = String(first[..<dot])
+        let extensions = paths.map { $0.hasPrefix(stem + ".") ? String($0.dropFirst(stem.count)) : $0 }
+        let names = String(first[first.index(after: slash)...]) + extensions.dropFirst().map { " + " + $0 }.joined()
+        return "Exported the redacted incident report: \(names) in \(directory.isEmpty ? "/" : directory)"
     }
 
     static func handleInput(_ state: inout AppState, _ event: InputEvent) -> [Effect] {

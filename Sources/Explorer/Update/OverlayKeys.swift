@@ -91,6 +91,8 @@ enum OverlayKeys {
         }
         Inspection.reinspect(&state, resetSelection: true)
         GlobalKeys.focus(&state, preset.token == nil ? .exchange : .token)
+        // On the form, Enter acts on the selected row: select Run so that Enter runs, as the status says.
+        if preset.token == nil { state.formSelection = state.form.visibleFields.firstIndex(of: .run) ?? 0 }
         state.status = StatusLine("Loaded “\(preset.title)”: Enter runs it")
     }
 

@@ -44,7 +44,7 @@ enum ExplorerShell {
                 runner.perform(effect, session: session)
             }
         }
-        var signalled = false
+        var signalled: Int32?
         RunLoop.run(session: session, wakeup: wakeup, tickMilliseconds: { state.isAnimating ? 100 : nil }, handle: { event in
             switch event {
             case let .input(events):
@@ -58,8 +58,8 @@ enum ExplorerShell {
                 for msg in mailbox.drain() { apply(msg) }
             case .tick:
                 apply(.tick)
-            case .terminate:
-                signalled = true
+            case let .terminate(signal):
+                signalled = signal
                 return false
             }
             return !runner.quitRequested
@@ -70,7 +70,7 @@ enum ExplorerShell {
         runner.cancelAll()
         session.end()
         await setup.sandbox?.stop()
-        _ = signalled
-        return 0
+        // Terminated by a signal: the terminal is restored all the same; the status says why we stopped.
+        return signalled.map { 128 + $0 } ?? 0
     }
 }
