@@ -9,7 +9,7 @@ struct ProcessHardeningCLITests {
         defer { try? FileManager.default.removeItem(atPath: state) }
         let serve = try InteractiveProcess(["sandbox", "serve", "--port", "0", "--state-dir", state])
         // The limits are set before anything else, so by the banner they are in place.
-        let started = await serve.waitForStdout { $0.contains("http://127.0.0.1:") }
+        let started = await serve.waitForStdout(timeout: 90) { $0.contains("http://127.0.0.1:") }
         let limits = (try? String(contentsOfFile: "/proc/\(serve.pid)/limits", encoding: .utf8)) ?? ""
         serve.interrupt()
         _ = await serve.finish()

@@ -92,7 +92,7 @@ struct TmuxHarnessTests {
     static func bit(_ signal: Int32) -> UInt64 { 1 << UInt64(signal - 1) }
 
     @Test func paneProgramStartsWithNoBlockedSignals() async throws {
-        try await TmuxSession.with(command: ["/bin/sh", "-c", "echo READY; exec sleep 30"]) { tui in
+        try await TmuxSession.with(command: ["/bin/sh", "-c", "echo READY; exec sleep 600"]) { tui in
             try await tui.waitFor("READY") { $0.contains("READY") }
             let pid = try await tui.panePID()
             let blocked = try Self.signalMask("SigBlk", of: pid)
@@ -175,7 +175,7 @@ struct TmuxHarnessTests {
             #expect(status == 42)
             #expect(try await tui.screen(includingHistory: true).contains("bye"))
         }
-        try await TmuxSession.with(command: ["/bin/sh", "-c", "echo READY; exec sleep 30"]) { tui in
+        try await TmuxSession.with(command: ["/bin/sh", "-c", "echo READY; exec sleep 600"]) { tui in
             try await tui.waitFor("READY") { $0.contains("READY") }
             try await tui.signal(SIGKILL)
             #expect(try await tui.waitForExit() == 128 + SIGKILL)
@@ -183,7 +183,7 @@ struct TmuxHarnessTests {
     }
 
     @Test func aFailedWaitShowsTheLastScreen() async throws {
-        try await TmuxSession.with(command: ["/bin/sh", "-c", "echo hello-screen; exec sleep 30"], width: 40, height: 5) { tui in
+        try await TmuxSession.with(command: ["/bin/sh", "-c", "echo hello-screen; exec sleep 600"], width: 40, height: 5) { tui in
             try await tui.waitFor("the first output") { $0.contains("hello-screen") }
             let error = await #expect(throws: TmuxSession.Failure.self) {
                 try await tui.waitFor("text that never comes", timeout: .milliseconds(200)) { $0.contains("NEVER") }
@@ -211,7 +211,7 @@ struct TmuxHarnessTests {
         let results = try await withThrowingTaskGroup(of: (Int, String, String).self) { group in
             for index in 0..<count {
                 group.addTask {
-                    try await TmuxSession.with(command: ["/bin/sh", "-c", #"echo "ID $0"; read line; echo "GOT $line"; exec sleep 30"#, "session-\(index)"]) { tui in
+                    try await TmuxSession.with(command: ["/bin/sh", "-c", #"echo "ID $0"; read line; echo "GOT $line"; exec sleep 600"#, "session-\(index)"]) { tui in
                         try await tui.waitFor("its id") { $0.contains("ID session-\(index)") }
                         try await tui.type("hello-\(index)")
                         try await tui.sendKeys("Enter")
