@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// Everything the explorer shows, as one value. `update` is the only thing that changes it and
 /// `render` the only thing that reads it for the screen.

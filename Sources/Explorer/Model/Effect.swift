@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// Work the shell does for the explorer, as data (so `update` stays pure and testable).
 public enum Effect: Equatable, Sendable {
     case runExchange(runID: Int, job: ExchangeJob)

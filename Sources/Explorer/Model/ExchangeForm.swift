@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// The flows the explorer runs, in the order the form cycles through them.
 public enum FlowChoice: String, CaseIterable, Equatable, Sendable {

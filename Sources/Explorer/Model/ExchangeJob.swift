@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// One exchange to run, as data: what the effect runner needs to build the request. It holds
 /// secrets, so its description is redacted; it lives only in memory (no history file).
 public struct ExchangeJob: Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,3 @@
-import TerminalUI
 public import TokenScopeCore
 
 /// What the token pane found in the pasted text: every token in it, inspected. Reports are not

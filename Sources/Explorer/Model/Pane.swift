@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// The five panes, reachable by number (1–5) and Tab. Their numbers are part of the key contract.
 public enum Pane: Int, CaseIterable, Sendable, Equatable {
     case token = 1

@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// A ready-made case the executable offers (the sandbox's demo scenarios): a token to paste and the
 /// exchange form filled in. Pure data, so the explorer needs no knowledge of the sandbox.
 public struct Preset: Equatable, Sendable {

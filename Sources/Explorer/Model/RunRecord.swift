@@ -1,4 +1,3 @@
-import TerminalUI
 public import TokenScopeCore
 
 /// One exchange of this session, kept for the history (in memory only).

@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// A message in the status bar, replacing the key hints until the next key.
 public struct StatusLine: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case info, error }

@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// Where exchanges go, as the title bar shows it: the embedded sandbox or a real Entra cloud.
 public struct Target: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {

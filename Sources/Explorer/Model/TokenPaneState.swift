@@ -1,4 +1,3 @@
-import TokenScopeCore
 public import TerminalUI
 
 /// The token pane: the input, what it decoded to, and how the user is looking at it.

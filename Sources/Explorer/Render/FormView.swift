@@ -1,5 +1,5 @@
-import TokenScopeCore
 import TerminalUI
+import TokenScopeCore
 
 /// The exchange pane: one row per field, choices as ◂ value ▸, secrets masked, validation below.
 enum FormView {

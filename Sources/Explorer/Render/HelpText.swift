@@ -1,5 +1,3 @@
-import TokenScopeCore
-import TerminalUI
 /// The key reference shown by `?` / F1 — also the status bar's source of hints.
 struct HelpEntry: Equatable {
     let keys: String

@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// Screen geometry, shared by `render` and by `update` (which needs page sizes for scrolling).
 ///

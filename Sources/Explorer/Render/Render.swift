@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 extension ExplorerApp {
     /// The whole screen for a state: pure, so snapshot tests see exactly what users see.

@@ -1,4 +1,3 @@
-import TerminalUI
 import TokenScopeCore
 
 /// Short texts about a run, shared by the tabs, the history and the status bar.

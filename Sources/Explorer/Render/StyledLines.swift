@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// A span of text and the theme role that colours it.
 public struct Span: Equatable, Sendable {

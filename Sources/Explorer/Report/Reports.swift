@@ -1,4 +1,3 @@
-import TerminalUI
 import TokenScopeCore
 
 /// What `c` copies: the redacted text report of what the focused pane shows. Never a raw token,

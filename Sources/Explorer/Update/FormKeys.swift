@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// The exchange form without a focused field: move between rows, cycle choices, start editing.
 enum FormKeys {

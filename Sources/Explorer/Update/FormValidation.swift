@@ -1,4 +1,3 @@
-import TerminalUI
 import TokenScopeCore
 
 /// What is wrong with the form before anything is sent: the mistakes Entra would answer with an

@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// Keys that act in every pane when no text field has focus.
 enum GlobalKeys {

@@ -1,4 +1,3 @@
-import TokenScopeCore
 public import TerminalUI
 
 /// Mouse (only with --mouse): a click on a tab focuses that pane, the wheel scrolls.

@@ -1,5 +1,5 @@
-import TokenScopeCore
 import TerminalUI
+import TokenScopeCore
 /// A bracketed paste arrives whole. It goes into the focused text field; with none focused it is
 /// a token (the main thing people paste), so it lands in the token pane and is inspected at once.
 extension ExplorerApp {

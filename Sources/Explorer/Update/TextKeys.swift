@@ -1,4 +1,3 @@
-import TokenScopeCore
 public import TerminalUI
 
 /// Keys while a text field has focus: everything printable is text. Enter and Esc leave the

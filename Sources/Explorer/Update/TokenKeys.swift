@@ -1,5 +1,5 @@
-import TokenScopeCore
 public import TerminalUI
+import TokenScopeCore
 
 /// The token pane without a focused field: browse the claims, switch views, start editing.
 enum TokenKeys {
