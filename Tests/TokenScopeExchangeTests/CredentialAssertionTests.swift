@@ -52,15 +52,22 @@ import TokenScopeCredentials
     }
 
     @Test func aSlowCommandIsStoppedAtTheTimeout() async {
-        // The timeout is detected and reported. How fast the stopped command's pipes close is not
-        // asserted: in the full parallel suite the shell's orphaned `sleep` kept them open (issue 7
-        // follow-up), so this only guards against a hang.
-        let source = AssertionSources.command("sleep 5", timeoutSeconds: 0.5)
+        // `sh -c "sleep 60; …"` keeps a child `sleep` holding the pipes: the timeout must kill the
+        // shell's whole process group, or the fetch would last the whole minute.
+        let source = AssertionSources.command("sleep 60; echo late", timeoutSeconds: 0.5)
         let start = Date()
         let error = await #expect(throws: ExchangeInputError.self) { try await source.fetch() }
         #expect(error?.id == "assertion-command-timeout")
         #expect(error?.message == "the command sleep did not finish within 0.5 s; it was stopped.")
-        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+
+    @Test func aBackgroundedChildDoesNotHoldTheResult() async throws {
+        // The command prints the token and exits, but leaves a child that inherited stdout.
+        let source = AssertionSources.command("(sleep 60 &) ; echo eyJ.token.sig", timeoutSeconds: 10)
+        let start = Date()
+        #expect(try await source.fetch() == "eyJ.token.sig")
+        #expect(Date().timeIntervalSince(start) < 30)
     }
 
     @Test func aCommandPrintingNothingIsAnError() async {

@@ -1,14 +1,13 @@
 import Foundation
-import Synchronization
 import TokenScopeCore
 
 /// Runs a shell command for its standard output, with a deadline.
 ///
-/// The blocking work (pipe reads, waiting) runs on threads of its own: not on the Swift
+/// The blocking work (pipe reads, waiting) runs on a thread of its own: not on the Swift
 /// concurrency pool, and not on Dispatch's global queues either, whose few threads (2 cores in CI)
 /// are slow to grow when blocked and would make a 0.5 s deadline fire a second late.
-/// Foundation starts the child in its own process group, so a timeout kills the whole group:
-/// `sh -c "a | b"` leaves no grandchild holding the pipe open.
+/// The shell starts in a process group of its own (`SpawnedShell`), so a timeout kills the whole
+/// group: `sh -c "a | b"` leaves no grandchild holding the pipe open.
 enum CommandRunner {
     static func run(_ command: String, program: String, timeoutSeconds: Double) async throws(ExchangeInputError) -> String {
         let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
@@ -48,67 +47,55 @@ enum CommandRunner {
     }
 
     private static func runBlocking(_ command: String, timeoutSeconds: Double) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        // No standard input: a command that prompts must fail fast, not hang, and must not eat
-        // a token piped into TokenScope.
-        process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let child: SpawnedShell
         do {
-            try process.run()
+            child = try SpawnedShell(command)
         } catch {
-            return .notStarted(error.localizedDescription)
+            return .notStarted("\(error)")
         }
-        let pid = process.processIdentifier
-        let outputText = Collected()
-        let errorText = Collected()
-        let readers = DispatchGroup()
-        for (pipe, text) in [(stdout, outputText), (stderr, errorText)] {
-            readers.enter()
-            Thread.detachNewThread {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                text.data.withLock { $0 = data }
-                readers.leave()
-            }
-        }
-        // Polled rather than a timer: exact enough (10 ms), and needs no other thread.
+        // One thread, no blocking call without a bound: poll the two pipes and the deadline, reap
+        // the child without waiting. On the deadline the child's whole process group is killed
+        // (sh and anything it started); whatever still holds the pipes after that gets one second.
         let deadline = Date().addingTimeInterval(max(0, timeoutSeconds))
+        var output: [UInt8] = [], errors: [UInt8] = []
+        var open = [child.stdout, child.stderr]
+        var status: Int32?
         var timedOut = false
-        while process.isRunning {
-            if Date() >= deadline {
+        var giveUp: Date?
+        while !open.isEmpty || status == nil {
+            if status == nil { status = child.reap() }
+            if status != nil, open.isEmpty { break }
+            let now = Date()
+            if !timedOut, status == nil, now >= deadline {
                 timedOut = true
-                // The group first (sh and anything it started), then the child itself in case it
-                // is not a group leader.
-                kill(-pid, SIGKILL)
-                kill(pid, SIGKILL)
+                child.killGroup()
+            }
+            if (timedOut || status != nil), giveUp == nil { giveUp = now.addingTimeInterval(timedOut ? 1 : 2) }
+            if let giveUp, now >= giveUp {
+                child.killGroup()
+                if status == nil { status = child.reap(blocking: true) }
                 break
             }
-            usleep(10_000)
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&fds, nfds_t(fds.count), 10)
+            for entry in fds where entry.revents != 0 {
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                let count = read(entry.fd, &buffer, buffer.count)
+                if count > 0 {
+                    if entry.fd == child.stdout { output += buffer[0..<count] } else { errors += buffer[0..<count] }
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    open.removeAll { $0 == entry.fd }
+                }
+            }
         }
-        process.waitUntilExit()
-        // The pipes close when the last process holding them ends. Something the command left
-        // running in its group (`cmd &`) is stopped so it cannot keep the token request waiting.
-        if readers.wait(timeout: .now() + 2) == .timedOut {
-            kill(-pid, SIGKILL)
-            _ = readers.wait(timeout: .now() + 1)
-        }
-        let output = outputText.data.withLock { $0 }
+        child.closePipes()
         if timedOut { return .timedOut }
-        let status = process.terminationStatus
-        guard process.terminationReason == .exit, status == 0 else {
-            return .failed(status: status, signal: process.terminationReason == .uncaughtSignal,
-                           stderr: String(decoding: errorText.data.withLock { $0 }, as: UTF8.self))
+        guard let status, status == 0 else {
+            let code = status ?? -1
+            return .failed(status: code >= 128 ? code - 128 : code, signal: code >= 128,
+                           stderr: String(decoding: errors, as: UTF8.self))
         }
         return .output(String(decoding: output, as: UTF8.self))
-    }
-
-    /// What one reader thread collected from its pipe.
-    private final class Collected: Sendable {
-        let data = Mutex(Data())
     }
 
     /// The first non-empty line, made terminal-safe and kept short.
