@@ -34,4 +34,27 @@ struct TUIDeviceCodeEndToEndTests {
             #expect(try await tui.waitForExit() == 0)
         }
     }
+
+    @Test func theRefreshTokenOfAnAuthCodeRunFillsTheRefreshFlow() async throws {
+        try await TmuxSession.with(command: [TUITestSupport.tokenscope, "--sandbox"]) { tui in
+            _ = try await TUIFaultsEndToEndTests.sandboxURL(tui)
+            try await tui.sendKeys("s")
+            try await tui.waitFor("the samples") { $0.contains("Samples (embedded sandbox)") }
+            for _ in 0..<3 { try await tui.sendKeys("j") }
+            try await tui.sendKeys("Enter")
+            try await tui.waitFor("the auth code sample") { $0.contains("Loaded “Authorization code + PKCE for alice (works)”") }
+            try await tui.sendKeys("Enter")
+            try await tui.waitFor("the code redeemed", timeout: .seconds(20)) { $0.contains("Run 1: token issued") }
+
+            // Flow → Refresh token: the refresh token is already there (masked), and it runs.
+            try await tui.sendKeys("2", "g", "Right")
+            let form = try await tui.waitFor("the refresh flow") { $0.contains("◂ Refresh token ▸") }
+            #expect(form.contains("Refresh token") && form.contains("chars, r reveals"))
+            try await tui.sendKeys("F5")
+            let issued = try await tui.waitFor("the refreshed tokens", timeout: .seconds(20)) { $0.contains("Run 2: token issued") }
+            #expect(issued.contains("Run 2 · Refresh token"))
+            try await tui.sendKeys("q")
+            #expect(try await tui.waitForExit() == 0)
+        }
+    }
 }
