@@ -1,5 +1,6 @@
 // Decode benchmark (issue: "decode + inspect of a typical 1.5 KB v2 access token and of a 16 KB
-// token with 200 groups"). Run in release: `Benchmarks/run` builds it and compares with PyJWT.
+// token with 200 groups"). Run in release: `Benchmarks/run-decode` builds it and compares with PyJWT
+// (`Benchmarks/run`, the whole benchmark suite, runs that script among the others).
 //
 //   DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]
 //

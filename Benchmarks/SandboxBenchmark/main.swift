@@ -11,9 +11,14 @@
 //                        `http://127.0.0.1:PORT` on stdout/stderr is the address
 //   --in-process         run the server inside the benchmark (for perf/callgrind: one process)
 //   --url URL [--server-pid PID]   use a server that is already running
-// Options: --connections C (8)  --capacity-seconds S (10)  --half-seconds S (20)  --warmup N (2000)
-//          --sign-seconds S (3)  --total N (100000)  --max-seconds S (600, the whole run)  --server-cpus LIST (taskset)
-//          --json
+// Options: --connections C (8)  --capacity-seconds S (10)  --capacity-rounds N (1)  --half-seconds S (20)
+//          --sample-seconds S (60)  --warmup N (2000)  --sign-seconds S (3)  --total N (100000)
+//          --max-seconds S (600, the whole run)  --server-cpus LIST (taskset)  --json
+//
+// --capacity-rounds N runs the capacity phase N times (S seconds each) and takes the median rate.
+// During the half-load phase the server's RSS and CPU and the machine's busy CPUs are sampled every
+// --sample-seconds (JSON `half_load.samples`): with `--half-seconds 600` this is the soak
+// (`Benchmarks/run-soak`): 10 minutes at half the measured capacity.
 //
 // First, with no server running: SigningKeyStore.sign alone on 1 and 2 threads, so the report can
 // tell the crypto backend (swift-crypto's BoringSSL vs the system OpenSSL) from the server's overhead.
@@ -40,7 +45,9 @@ struct Options {
     var serverCPUs: String?
     var connections = 8
     var capacitySeconds = 10.0
+    var capacityRounds = 1
     var halfSeconds = 20.0
+    var sampleSeconds = 60.0
     var warmup = 2_000
     var signSeconds = 3.0
     var total = 100_000
@@ -64,7 +71,9 @@ struct Options {
             case "--server-cpus": serverCPUs = value { $0 }
             case "--connections": connections = value(positive)
             case "--capacity-seconds": capacitySeconds = value(seconds)
+            case "--capacity-rounds": capacityRounds = value(positive)
             case "--half-seconds": halfSeconds = value(seconds)
+            case "--sample-seconds": sampleSeconds = value(seconds)
             case "--warmup": warmup = value(positive)
             case "--sign-seconds": signSeconds = value(seconds)
             case "--total": total = value(positive)
@@ -81,7 +90,8 @@ struct Options {
     static func usage() -> Never {
         FileHandle.standardError.write(Data("""
             usage: SandboxBenchmark [--url URL [--server-pid PID] | --in-process] [--connections C] [--capacity-seconds S]
-                   [--half-seconds S] [--warmup N] [--sign-seconds S] [--total N] [--max-seconds S] [--server-cpus LIST] [--json] [-- SERVER CMD...]
+                   [--capacity-rounds N] [--half-seconds S] [--sample-seconds S] [--warmup N] [--sign-seconds S] [--total N]
+                   [--max-seconds S] [--server-cpus LIST] [--json] [-- SERVER CMD...]
 
             """.utf8))
         exit(2)
@@ -420,19 +430,59 @@ run(await closedLoop("warm-up", client, connections: options.connections, reques
 // machine (other builds would lower the figure; the report shows it instead of hiding it).
 let me = getpid()
 let cpuBefore = (server: serverCPU(), client: ProcStats.cpuSeconds(me), machine: ProcStats.machineBusySeconds())
-run(await closedLoop("capacity", client, connections: options.connections, requests: Int.max, seconds: min(options.capacitySeconds, remaining())))
-let capacity = phases.last!
+// With --capacity-rounds N the phase runs N times; its figure is the round with the median rate (the
+// CPU shares below are over all rounds).
+var capacityRounds: [Phase] = []
+for round in 1...options.capacityRounds {
+    let name = options.capacityRounds == 1 ? "capacity" : "capacity \(round)/\(options.capacityRounds)"
+    run(await closedLoop(name, client, connections: options.connections, requests: Int.max, seconds: min(options.capacitySeconds, remaining())))
+    capacityRounds.append(phases.last!)
+}
+let capacity = capacityRounds.sorted { $0.rate < $1.rate }[capacityRounds.count / 2]
+let capacityRequests = capacityRounds.reduce(0) { $0 + $1.requests }
+let capacitySecondsTotal = capacityRounds.reduce(0) { $0 + $1.seconds }
 func perToken(_ before: Double?, _ after: Double?) -> Double? {
     guard let before, let after else { return nil }
-    return (after - before) / Double(capacity.requests)
+    return (after - before) / Double(capacityRequests)
 }
 let serverPerToken = server.pid == me ? nil : perToken(cpuBefore.server, serverCPU())
 let clientPerToken = server.pid == me ? nil : perToken(cpuBefore.client, ProcStats.cpuSeconds(me))
-let machineCores = perToken(cpuBefore.machine, ProcStats.machineBusySeconds()).map { $0 * Double(capacity.requests) / capacity.seconds }
+let machineCores = perToken(cpuBefore.machine, ProcStats.machineBusySeconds()).map { $0 * Double(capacityRequests) / capacitySecondsTotal }
 let capacitySockets = server.pid.flatMap(ProcStats.sockets)
 
+/// One sample taken during the half-load phase: the server's RSS and CPU, this process's CPU and
+/// the machine's busy CPUs, so a long run shows a leak as a slope and other load beside the figures.
+struct Sample: Sendable {
+    var seconds: Double
+    var rssKiB: Int?
+    var serverCPU: Double?
+    var clientCPU: Double?
+    var machineBusy: Double?
+    var loadAverage: String?
+}
+func takeSample(_ pid: Int32?, since start: ContinuousClock.Instant) -> Sample {
+    let me = getpid()
+    return Sample(seconds: (ContinuousClock.now - start).seconds, rssKiB: pid.flatMap(ProcStats.rssKiB),
+                  serverCPU: pid == me ? nil : pid.flatMap(ProcStats.cpuSeconds), clientCPU: ProcStats.cpuSeconds(me),
+                  machineBusy: ProcStats.machineBusySeconds(),
+                  loadAverage: (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " "))
+}
+let halfStart = ContinuousClock.now
+let serverPID = server.pid, sampleEvery = options.sampleSeconds
+let firstSample = takeSample(serverPID, since: halfStart)
+let sampler = Task.detached { [serverPID, sampleEvery, halfStart] () -> [Sample] in
+    var samples: [Sample] = []
+    while true {
+        do { try await Task.sleep(for: .seconds(sampleEvery)) } catch { return samples }
+        samples.append(takeSample(serverPID, since: halfStart))
+    }
+}
 run(await openLoop("half load", client, rate: capacity.rate / 2, seconds: min(options.halfSeconds, remaining())))
 let half = phases.last!
+sampler.cancel()
+var halfSamples = [firstSample] + (await sampler.value)
+let lastSample = takeSample(serverPID, since: halfStart)
+if lastSample.seconds - halfSamples.last!.seconds > 1 { halfSamples.append(lastSample) }   // else the sampler just took it
 
 // Soak to --total requests in 10,000-request steps, an RSS sample after each: a leak shows as a slope.
 while done < options.total, remaining() > 0.5 {
@@ -452,6 +502,14 @@ func latency(_ p: Phase) -> JSONValue {
              ("max_ms", num(p.latencies.last ?? .nan))])
 }
 
+func sampleJSON(_ s: Sample) -> JSONValue {
+    func opt(_ v: Double?) -> JSONValue { v.map { num($0, "%.2f") } ?? .null }
+    let loadavg: JSONValue = s.loadAverage.map(JSONValue.string) ?? .null
+    return .object([("seconds", num(s.seconds, "%.1f")), ("rss_kib", num(s.rssKiB)), ("server_cpu_s", opt(s.serverCPU)),
+                    ("client_cpu_s", opt(s.clientCPU)), ("machine_busy_s", opt(s.machineBusy)), ("loadavg", loadavg)])
+}
+let halfSamplesJSON = JSONValue.array(halfSamples.map(sampleJSON))
+
 if options.json {
     print(JSONWriter.write(.object([
         ("server", .string(server.mode)),
@@ -459,6 +517,7 @@ if options.json {
         ("sign_only_per_s", .object([("threads_1", num(sign1, "%.1f")), ("threads_2", num(sign2, "%.1f"))])),
         ("capacity", .object([
             ("requests", num(capacity.requests)), ("seconds", num(capacity.seconds)), ("tokens_per_s", num(capacity.rate, "%.1f")),
+            ("round_rates", .array(capacityRounds.map { num($0.rate, "%.1f") })),
             ("latency", latency(capacity)),
             ("server_cpu_ms_per_token", serverPerToken.map { num($0 * 1000, "%.4f") } ?? .null),
             ("client_cpu_ms_per_token", clientPerToken.map { num($0 * 1000, "%.4f") } ?? .null),
@@ -468,7 +527,8 @@ if options.json {
         ])),
         ("half_load", .object([
             ("target_rate", num(capacity.rate / 2, "%.1f")), ("achieved_rate", num(half.rate, "%.1f")),
-            ("requests", num(half.requests)), ("errors", num(half.errors)), ("latency", latency(half)),
+            ("requests", num(half.requests)), ("errors", num(half.errors)), ("seconds", num(half.seconds)), ("latency", latency(half)),
+            ("samples", halfSamplesJSON),
         ])),
         ("memory", .object([
             ("rss_start_kib", num(rssSamples[0].kib)), ("rss_after_warmup_kib", num(afterWarmup)), ("rss_end_kib", num(end)),
