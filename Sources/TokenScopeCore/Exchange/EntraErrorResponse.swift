@@ -22,7 +22,8 @@ public struct EntraErrorResponse: Sendable {
         raw = json
         self.error = error
         description = json["error_description"]?.stringValue
-        var codes = json["error_codes"]?.arrayValue?.compactMap { $0.doubleValue.map { Int($0) } } ?? []
+        // `Int(exactly:)`: a code such as 1e300 is no code (and `Int(_:)` would trap on it).
+        var codes = json["error_codes"]?.arrayValue?.compactMap { $0.doubleValue.flatMap { Int(exactly: $0.rounded(.towardZero)) } } ?? []
         if codes.isEmpty, let description { codes = Self.aadstsCodes(in: description) }
         self.codes = codes
         traceId = json["trace_id"]?.stringValue

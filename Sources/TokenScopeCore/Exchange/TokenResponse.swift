@@ -32,11 +32,15 @@ public struct TokenResponse: Sendable {
         }
     }
 
+    /// A number of seconds, nil when absent or out of range: a value such as 1e300 or "inf" would
+    /// trap in `Int64(_:)`, and callers add these to the clock (`issuedAt + expiresIn`).
     static func seconds(_ value: JSONValue?) -> Int64? {
-        if let d = value?.doubleValue { return Int64(d) }
-        if let s = value?.stringValue, let d = Double(s) { return Int64(d) }
-        return nil
+        guard let d = value?.doubleValue ?? value?.stringValue.flatMap(Double.init), d > -maxSeconds, d < maxSeconds else { return nil }
+        return Int64(d)
     }
+
+    /// About 31,700 years: beyond any lifetime or interval, far from overflowing when added to a time.
+    static let maxSeconds = 1e12
 
     /// What MSAL.NET would reject in a 200 answer (`token_type_missing` / `token_type_mismatch`).
     public var problems: [String] {

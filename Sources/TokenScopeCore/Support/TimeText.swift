@@ -3,16 +3,14 @@
 public enum TimeText {
     /// `2026-11-29 03:15:43 UTC`.
     public static func utc(_ seconds: Int64) -> String {
-        let days = floorDiv(seconds, 86_400)
-        let secondOfDay = seconds - days * 86_400
+        let (days, secondOfDay) = daysAndSeconds(seconds)
         let (y, m, d) = civilDate(daysSinceEpoch: days)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2)) \(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2)) UTC"
     }
 
     /// `2026-11-29T03:15:43Z`, for JSON.
     public static func iso8601(_ seconds: Int64) -> String {
-        let days = floorDiv(seconds, 86_400)
-        let secondOfDay = seconds - days * 86_400
+        let (days, secondOfDay) = daysAndSeconds(seconds)
         let (y, m, d) = civilDate(daysSinceEpoch: days)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
@@ -69,8 +67,11 @@ public enum TimeText {
         }
     }
 
-    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : (a - b + 1) / b
+    /// Whole days since the epoch (rounded down) and the second of that day, for any `Int64`:
+    /// `(a - b + 1) / b` and `days * 86_400` overflow near `Int64.min`.
+    private static func daysAndSeconds(_ seconds: Int64) -> (days: Int64, secondOfDay: Int64) {
+        let remainder = seconds % 86_400
+        return remainder < 0 ? (seconds / 86_400 - 1, remainder + 86_400) : (seconds / 86_400, remainder)
     }
 
     private static func pad(_ v: Int64, _ width: Int) -> String {

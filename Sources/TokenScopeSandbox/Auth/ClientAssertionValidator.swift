@@ -79,10 +79,11 @@ enum ClientAssertionValidator {
         }
     }
 
+    /// Clamped to ±10^12 s (31,700 years), so a far-future time stays far in the future: a value
+    /// such as 1e300 would trap in `Int64(_:)`, and one near `Int64.max` in `exp + skew`.
     static func time(_ value: JSONValue?) -> Int64? {
-        if let d = value?.doubleValue { return Int64(d) }
-        if let s = value?.stringValue, let d = Double(s) { return Int64(d) }
-        return nil
+        guard let d = value?.doubleValue ?? value?.stringValue.flatMap(Double.init), !d.isNaN else { return nil }
+        return Int64(min(max(d, -1e12), 1e12))
     }
 
     static func verify(_ token: ParsedToken, alg: String?, key: _RSA.Signing.PublicKey) -> Bool {
