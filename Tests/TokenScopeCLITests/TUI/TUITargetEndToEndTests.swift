@@ -25,4 +25,25 @@ struct TUITargetEndToEndTests {
             #expect(!(try tui.rawOutput()).contains(secret))
         }
     }
+
+    @Test func aTokenPipedOnStdinIsInspectedAndKeysStillWork() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ts-tui-pipe-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let minted = try await Spawn.runDetached(TUITestSupport.tokenscope, [
+            "sandbox", "mint", "--state-dir", scratch + "/state", "--user", "alice", "--client", "spa-client",
+            "--scope", "api://middle-tier-api/access_as_user",
+        ], environment: ["PATH": "/usr/bin:/bin"])
+        try Data(("Authorization: Bearer " + minted.stdout).utf8).write(to: URL(fileURLWithPath: scratch + "/header.txt"))
+        // `pbpaste | tokenscope`: stdin is a pipe, so the explorer reads it, then takes keys from the terminal.
+        let command = "cat '\(scratch)/header.txt' | '\(TUITestSupport.tokenscope)' --sandbox --state-dir '\(scratch)/state'"
+        try await TmuxSession.with(command: ["/bin/sh", "-c", command]) { tui in
+            let screen = try await tui.waitFor("the piped token inspected", timeout: .seconds(30)) { $0.contains("access token (delegated), v2.0") }
+            #expect(screen.contains("OBO: ✔ ready"))
+            try await tui.sendKeys("2")
+            try await tui.waitFor("the exchange pane focused (keys come from the terminal)") { $0.contains("› Flow") }
+            try await tui.sendKeys("q")
+            #expect(try await tui.waitForExit() == 0)
+        }
+    }
 }
