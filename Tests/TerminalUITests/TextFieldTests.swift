@@ -103,7 +103,7 @@ struct TextFieldEditingTests {
         let elapsed = ContinuousClock().measure { field.insert(token) }
         #expect(field.text == "Bearer " + token)
         #expect(field.cursor == 7 + token.count)
-        #expect(elapsed < .milliseconds(500))   // hang guard: it takes about a millisecond
+        #expect(elapsed < .seconds(5))   // hang guard (a loaded machine may preempt): it takes about a millisecond
     }
 }
 
@@ -193,7 +193,7 @@ struct TextFieldRenderTests {
                          placeholder: nil, placeholderStyle: .plain, reveal: false)
         }
         #expect(canvas.line(0).hasSuffix("eyJhbGciOiJSUzI1NiJ9."))
-        #expect(elapsed < .milliseconds(200))   // hang guard
+        #expect(elapsed < .seconds(5))   // hang guard (a loaded machine may preempt)
     }
 }
 

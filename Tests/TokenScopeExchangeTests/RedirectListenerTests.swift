@@ -100,8 +100,9 @@ struct RedirectListenerTests {
         await #expect(throws: LoopbackRedirectListener.Failure.timedOut(seconds: 0.2)) {
             _ = try await listener.waitForRedirect(timeoutSeconds: 0.2)
         }
-        // Generous: the point is that it ends, not how fast a loaded 2-core machine schedules it.
-        #expect(clock.now - started < .seconds(10))
+        // Generous: the point is that it ends, not how fast a loaded 2-core machine schedules it (in the
+        // full parallel suite, tests blocking the pool's threads can delay a resumption by a minute).
+        #expect(clock.now - started < .seconds(300))
 
         let cancelled = Task { try await listener.waitForRedirect(timeoutSeconds: 30) }
         try await Task.sleep(nanoseconds: 50_000_000)
