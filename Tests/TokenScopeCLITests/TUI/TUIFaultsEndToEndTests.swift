@@ -117,7 +117,9 @@ struct TUIFaultsEndToEndTests {
                 screens += try await tui.waitFor("pane \(pane)") { $0.contains("Run 1") || $0.contains("run 1") }
             }
             try await tui.sendKeys("3", "c")
-            let copied = try await tui.waitForRawOutput("the OSC 52 copy") { $0.contains("\u{1B}]52;c;") }
+            // Waits for the whole sequence: the terminal output is read while the explorer may still be
+            // writing it, and a copy cut short decodes to nothing.
+            let copied = try await tui.waitForRawOutput("the OSC 52 copy") { !Self.osc52Payloads($0).isEmpty }
             try await tui.sendKeys("e")
             let status = try await tui.waitFor("the export") { $0.contains("Exported the redacted incident report") }
             try await tui.sendKeys("q")
@@ -162,10 +164,12 @@ struct TUIFaultsEndToEndTests {
     }
 
     /// The texts put on the clipboard (OSC 52 payloads, base64-decoded).
+    /// The decoded text of every complete OSC 52 copy in `raw`; one not yet terminated (BEL or ESC) is
+    /// left out rather than decoded from half its base64.
     static func osc52Payloads(_ raw: String) -> [String] {
         raw.components(separatedBy: "\u{1B}]52;c;").dropFirst().compactMap { rest in
-            let payload = rest.prefix { $0 != "\u{07}" && $0 != "\u{1B}" }
-            return Data(base64Encoded: String(payload)).map { String(decoding: $0, as: UTF8.self) }
+            guard let end = rest.firstIndex(where: { $0 == "\u{07}" || $0 == "\u{1B}" }) else { return nil }
+            return Data(base64Encoded: String(rest[..<end])).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 }
