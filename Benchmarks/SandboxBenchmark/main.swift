@@ -13,7 +13,12 @@
 //   --url URL [--server-pid PID]   use a server that is already running
 // Options: --connections C (8)  --capacity-seconds S (10)  --capacity-rounds N (1)  --half-seconds S (20)
 //          --sample-seconds S (60)  --warmup N (2000)  --sign-seconds S (3)  --total N (100000)
-//          --max-seconds S (600, the whole run)  --server-cpus LIST (taskset)  --json
+//          --max-seconds S (600, the whole run)  --server-cpus LIST (taskset)  --client raw|ahc (raw)  --json
+//
+// --client: every phase sends from blocking keep-alive sockets, one thread each (RawTokenConnection:
+// little CPU per request, so the shared CPUs go to the server; the open loop keeps its fixed
+// schedule with 32 of them); `ahc` sends through AsyncHTTPClient instead (the earlier client, about
+// 8 times the CPU per request).
 //
 // --capacity-rounds N runs the capacity phase N times (S seconds each) and takes the median rate.
 // During the half-load phase the server's RSS and CPU and the machine's busy CPUs are sampled every
@@ -53,6 +58,7 @@ struct Options {
     var total = 100_000
     var maxSeconds = 600.0
     var json = false
+    var rawClient = true
 
     init(_ args: [String]) {
         var it = args.makeIterator()
@@ -79,6 +85,12 @@ struct Options {
             case "--total": total = value(positive)
             case "--max-seconds": maxSeconds = value(seconds)
             case "--json": json = true
+            case "--client":
+                switch it.next() {
+                case "raw": rawClient = true
+                case "ahc": rawClient = false
+                default: Self.usage()
+                }
             case "--":
                 serverCommand = Array(IteratorSequence(it))
                 break parsing
@@ -91,7 +103,7 @@ struct Options {
         FileHandle.standardError.write(Data("""
             usage: SandboxBenchmark [--url URL [--server-pid PID] | --in-process] [--connections C] [--capacity-seconds S]
                    [--capacity-rounds N] [--half-seconds S] [--sample-seconds S] [--warmup N] [--sign-seconds S] [--total N]
-                   [--max-seconds S] [--server-cpus LIST] [--json] [-- SERVER CMD...]
+                   [--max-seconds S] [--server-cpus LIST] [--client raw|ahc] [--json] [-- SERVER CMD...]
 
             """.utf8))
         exit(2)
@@ -247,8 +259,10 @@ struct TokenClient: Sendable {
 
     let http: HTTPClient
     let base: String
-    let body = ByteBuffer(string: "grant_type=client_credentials&client_id=\(daemonClientID)"
-        + "&client_secret=\(daemonSecret)&scope=api%3A%2F%2Fdownstream-api%2F.default")
+    static let path = "/\(DemoDirectory.contoso)/oauth2/v2.0/token"
+    static let bodyText = "grant_type=client_credentials&client_id=\(daemonClientID)"
+        + "&client_secret=\(daemonSecret)&scope=api%3A%2F%2Fdownstream-api%2F.default"
+    let body = ByteBuffer(string: bodyText)
 
     init(base: String, connections: Int) {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
@@ -262,7 +276,7 @@ struct TokenClient: Sendable {
 
     /// The response body when it is a 200 with an access token, else nil (an error).
     func token() async -> String? {
-        var request = HTTPClientRequest(url: "\(base)/\(DemoDirectory.contoso)/oauth2/v2.0/token")
+        var request = HTTPClientRequest(url: base + Self.path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.body = .bytes(body)
@@ -306,6 +320,10 @@ final class Counter: Sendable {
 
 /// C callers, each with one request in flight, until `requests` are issued or `seconds` pass.
 func closedLoop(_ name: String, _ client: TokenClient, connections: Int, requests: Int, seconds: Double) async -> Phase {
+    if options.rawClient {
+        return await rawClosedLoop(name, base: client.base, path: TokenClient.path, body: TokenClient.bodyText,
+                                   connections: connections, requests: requests, seconds: seconds)
+    }
     let clock = ContinuousClock(), issued = Counter()
     let start = clock.now, deadline = start + .seconds(seconds)
     let parts = await withTaskGroup(of: (latencies: [Double], errors: Int).self) { group in
@@ -332,6 +350,9 @@ func closedLoop(_ name: String, _ client: TokenClient, connections: Int, request
 /// Requests sent on a fixed schedule of `rate`/s whatever the answers do. Latency counts from the
 /// scheduled time; `maxInFlight` bounds memory if the server stalls (then sending waits).
 func openLoop(_ name: String, _ client: TokenClient, rate: Double, seconds: Double, maxInFlight: Int = 512) async -> Phase {
+    if options.rawClient {
+        return await rawOpenLoop(name, base: client.base, path: TokenClient.path, body: TokenClient.bodyText, rate: rate, seconds: seconds)
+    }
     let clock = ContinuousClock(), count = max(1, Int(rate * seconds))
     let start = clock.now + .milliseconds(20)
     var phase = Phase(name: name)
@@ -363,8 +384,8 @@ func openLoop(_ name: String, _ client: TokenClient, rate: Double, seconds: Doub
 
 /// Signatures per second of `SigningKeyStore.sign` (RS256, RSA-2048, a one-claim payload so the
 /// RSA private-key operation dominates) on `threads` concurrent tasks.
-func signRate(threads: Int, seconds: Double) async -> Double {
-    guard let keys = try? SigningKeyStore(stateDirectory: nil) else { fail("cannot create a signing key") }
+func signRate(threads: Int, seconds: Double, signer: SigningKeyStore.Signer = .automatic) async -> Double {
+    guard let keys = try? SigningKeyStore(stateDirectory: nil, signer: signer) else { fail("cannot create a signing key") }
     let clock = ContinuousClock(), start = clock.now, deadline = start + .seconds(seconds)
     let count = await withTaskGroup(of: Int.self) { group in
         for _ in 0..<threads {
@@ -388,7 +409,11 @@ if options.serve { await serve() }
 
 let sign1 = await signRate(threads: 1, seconds: options.signSeconds)
 let sign2 = await signRate(threads: 2, seconds: options.signSeconds)
-progress(String(format: "SigningKeyStore.sign: %.0f/s on 1 thread, %.0f/s on 2", sign1, sign2))
+let signerName = ((try? SigningKeyStore(stateDirectory: nil))?.signerDescription) ?? "unknown"
+// The fallback signer too, so the report shows what the system libcrypto brings.
+let sign2SwiftCrypto = await signRate(threads: 2, seconds: options.signSeconds, signer: .swiftCrypto)
+progress(String(format: "SigningKeyStore.sign (%@): %.0f/s on 1 thread, %.0f/s on 2; swift-crypto on 2: %.0f/s",
+                signerName, sign1, sign2, sign2SwiftCrypto))
 
 let server = await startServer(options)
 let client = TokenClient(base: server.url, connections: options.connections)
@@ -514,7 +539,10 @@ if options.json {
     print(JSONWriter.write(.object([
         ("server", .string(server.mode)),
         ("connections", num(options.connections)),
-        ("sign_only_per_s", .object([("threads_1", num(sign1, "%.1f")), ("threads_2", num(sign2, "%.1f"))])),
+        ("client", .string(options.rawClient ? "blocking keep-alive sockets (RawTokenConnection)" : "AsyncHTTPClient")),
+        ("signer", .string(signerName)),
+        ("sign_only_per_s", .object([("threads_1", num(sign1, "%.1f")), ("threads_2", num(sign2, "%.1f")),
+                                     ("swift_crypto_threads_2", num(sign2SwiftCrypto, "%.1f"))])),
         ("capacity", .object([
             ("requests", num(capacity.requests)), ("seconds", num(capacity.seconds)), ("tokens_per_s", num(capacity.rate, "%.1f")),
             ("round_rates", .array(capacityRounds.map { num($0.rate, "%.1f") })),

@@ -8,18 +8,56 @@ public import TokenScopeCore
 /// 0700 folder) so tokens minted earlier still verify after a restart; without one they live in
 /// memory (tests, the explorer). Rotation adds a new current key and keeps the previous one in the
 /// JWKS during the overlap, as Entra does.
+///
+/// Signatures come from the system's OpenSSL 3 when it is there (faster; see `SystemLibcrypto`),
+/// otherwise from swift-crypto; the two give the same bytes.
 public final class SigningKeyStore: Sendable {
+    /// Which library signs tokens.
+    public enum Signer: Sendable, Equatable {
+        /// The system's OpenSSL 3 libcrypto when it can be loaded, else swift-crypto.
+        case automatic
+        /// swift-crypto (BoringSSL) always.
+        case swiftCrypto
+    }
+
     public struct Key: Sendable {
         public let kid: String
         let privateKey: _RSA.Signing.PrivateKey
+        /// The same key inside libcrypto, when the system signer is in use.
+        let system: SystemRSAKey?
         var publicKey: _RSA.Signing.PublicKey { privateKey.publicKey }
+
+        init(privateKey: _RSA.Signing.PrivateKey, library: SystemLibcrypto?) {
+            kid = SigningKeyStore.kid(for: privateKey)
+            self.privateKey = privateKey
+            system = library?.rsaKey(der: Array(privateKey.derRepresentation))
+        }
+
+        /// The RS256 signature of `input`.
+        func signRS256(_ input: String) -> [UInt8] {
+            let digest = SHA256.hash(data: Array(input.utf8))
+            if let system, let signature = digest.withUnsafeBytes({ system.signature(digest: $0) }) {
+                return signature
+            }
+            // Signing with a key we created cannot fail short of memory corruption.
+            return Array(try! privateKey.signature(for: digest, padding: .insecurePKCS1v1_5).rawRepresentation)
+        }
     }
 
     private let keys: Mutex<[Key]>
     private let folder: URL?
+    private let library: SystemLibcrypto?
+
+    /// What signs this store's tokens, for banners and benchmark reports: the OpenSSL version line
+    /// with "(system libcrypto)", or "swift-crypto (BoringSSL)".
+    public var signerDescription: String {
+        if current.system != nil, let library { return library.version + " (system libcrypto)" }
+        return "swift-crypto (BoringSSL)"
+    }
 
     /// Loads the keys in `stateDirectory/keys` (creating one when there is none), or makes one in memory.
-    public init(stateDirectory: URL?) throws {
+    public init(stateDirectory: URL?, signer: Signer = .automatic) throws {
+        library = signer == .automatic ? SystemLibcrypto.shared : nil
         folder = stateDirectory?.appendingPathComponent("keys")
         var loaded: [Key] = []
         if let folder {
@@ -28,7 +66,7 @@ public final class SigningKeyStore: Sendable {
             for file in files {
                 let pem = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
                 let key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
-                loaded.append(Key(kid: Self.kid(for: key), privateKey: key))
+                loaded.append(Key(privateKey: key, library: library))
             }
         }
         keys = Mutex(loaded)
@@ -45,7 +83,7 @@ public final class SigningKeyStore: Sendable {
     @discardableResult
     public func rotate() throws -> Key {
         let privateKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-        let key = Key(kid: Self.kid(for: privateKey), privateKey: privateKey)
+        let key = Key(privateKey: privateKey, library: library)
         let index = keys.withLock { list -> Int in
             list.append(key)
             return list.count
@@ -69,9 +107,7 @@ public final class SigningKeyStore: Sendable {
         header.append(("kid", .string(key.kid)))
         let input = Base64URL.encode(Array(JSONWriter.write(.object(header), pretty: false).utf8)) + "."
             + Base64URL.encode(Array(JSONWriter.write(claims, pretty: false).utf8))
-        // Signing with a key we created cannot fail short of memory corruption.
-        let signature = try! key.privateKey.signature(for: SHA256.hash(data: Array(input.utf8)), padding: .insecurePKCS1v1_5)
-        return input + "." + Base64URL.encode(Array(signature.rawRepresentation))
+        return input + "." + Base64URL.encode(key.signRS256(input))
     }
 
     /// The JWKS document, Entra-shaped (`kty`, `use`, `kid`, `x5t`, `n`, `e`, `issuer`).
