@@ -23,6 +23,8 @@ public struct SandboxInfo: Sendable {
             public let sha1Thumbprint: String
             public let certificatePath: String?
             public let privateKeyPath: String?
+            /// The certificate and key as one PKCS#12 file without a password.
+            public let pkcs12Path: String?
         }
         public let name: String
         public let displayName: String
@@ -82,7 +84,8 @@ public struct SandboxInfo: Sendable {
                 redirectUris: app.redirectUris,
                 secrets: app.secrets.map { .init(id: $0.id, value: $0.value, expires: $0.expires) },
                 certificates: certificates.filter { $0.app == app.name }.map {
-                    .init(name: $0.name, sha1Thumbprint: $0.sha1Hex, certificatePath: $0.certificatePath, privateKeyPath: $0.privateKeyPath)
+                    .init(name: $0.name, sha1Thumbprint: $0.sha1Hex, certificatePath: $0.certificatePath, privateKeyPath: $0.privateKeyPath,
+                          pkcs12Path: $0.pkcs12Path)
                 },
                 federatedCredentials: app.federatedCredentials.map {
                     FederatedCredential(name: $0.name, issuer: $0.issuer.replacingOccurrences(of: "{sandbox}", with: baseURLForPlaceholders),
@@ -128,7 +131,8 @@ public struct SandboxInfo: Sendable {
             })),
             ("certificates", .array(a.certificates.map {
                 .object([("name", .string($0.name)), ("thumbprintSha1", .string($0.sha1Thumbprint)),
-                         ("certificatePath", str($0.certificatePath)), ("privateKeyPath", str($0.privateKeyPath))])
+                         ("certificatePath", str($0.certificatePath)), ("privateKeyPath", str($0.privateKeyPath)),
+                         ("pkcs12Path", str($0.pkcs12Path))])
             })),
             ("federatedCredentials", .array(a.federatedCredentials.map {
                 .object([("name", .string($0.name)), ("issuer", .string($0.issuer)), ("subject", .string($0.subject)), ("audience", .string($0.audience))])

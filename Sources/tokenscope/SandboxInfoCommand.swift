@@ -76,6 +76,7 @@ enum SandboxInfoText {
                 out.append("    certificate      \(e(c.name)), SHA-1 thumbprint \(c.sha1Thumbprint)")
                 if let path = c.certificatePath { out.append("      certificate    \(path)") }
                 if let path = c.privateKeyPath { out.append("      private key    \(path)") }
+                if let path = c.pkcs12Path { out.append("      PKCS#12        \(path) (no password)") }
             }
             for f in a.federatedCredentials {
                 out.append("    federated        issuer \(e(f.issuer)), subject \(e(f.subject)), audience \(e(f.audience))")

@@ -88,6 +88,36 @@ struct ExchangeCLITests {
         }
     }
 
+    @Test("obo with the sandbox's demo PKCS#12 file (state dir, no password): one file, mode 0600, accepted")
+    func oboWithTheDemoPKCS12File() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ts-pfx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let authority = try SandboxAuthority(directory: DirectoryLoader.load(yaml: DemoDirectory.yaml, file: "<demo>"), stateDirectory: state)
+        let registered = authority.certificates.certificates(app: "middle-tier-api")[0]
+        let pfx = try #require(registered.pkcs12Path)
+        #expect(pfx == state.path + "/credentials/middle-tier-demo.pfx")
+        #expect((try FileManager.default.attributesOfItem(atPath: pfx)[.posixPermissions] as? Int) == 0o600)
+        // Reloading the state dir keeps the same file (and would recreate a missing one).
+        let again = try SandboxAuthority(directory: DirectoryLoader.load(yaml: DemoDirectory.yaml, file: "<demo>"), stateDirectory: state)
+        #expect(again.certificates.certificates(app: "middle-tier-api")[0].pkcs12Path == pfx)
+        try FileManager.default.removeItem(atPath: pfx)
+        let recreated = try SandboxAuthority(directory: DirectoryLoader.load(yaml: DemoDirectory.yaml, file: "<demo>"), stateDirectory: state)
+        #expect(recreated.certificates.certificates(app: "middle-tier-api")[0].sha1Thumbprint == registered.sha1Thumbprint)
+        #expect(FileManager.default.fileExists(atPath: pfx))
+
+        let server = try await SandboxServer.start(recreated)
+        defer { Task { await server.stop() } }
+        let sandbox = Sandbox(server: server)
+        let r = try await CLIRunner.runDetached(["exchange", "obo", "--authority", sandbox.url, "--client-id", Self.middleTier,
+                                                 "--cert", pfx, "--scope", "api://downstream-api/Data.Read",
+                                                 "--user-assertion", try sandbox.userToken(), "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try Self.json(r.stdout)
+        #expect(doc["ok"] == .bool(true))
+        #expect(doc["request"]?["clientAssertion"]?["header"]?["alg"]?.stringValue == "PS256")
+        #expect(r.stderr.isEmpty, "no warning expected for a passwordless demo PKCS#12: \(r.stderr)")
+    }
+
     @Test("obo with a federated client assertion file, and refresh with the refresh token from a file")
     func federatedAndRefresh() async throws {
         try await Self.withSandbox { sandbox in

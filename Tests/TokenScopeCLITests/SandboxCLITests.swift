@@ -74,6 +74,8 @@ struct SandboxCLITests {
         #expect(keyPath == state + "/credentials/middle-tier-demo.key.pem")
         #expect(FileManager.default.fileExists(atPath: certPath))
         #expect(Self.mode(keyPath) == 0o600)
+        #expect(certificate["pkcs12Path"]?.stringValue == state + "/credentials/middle-tier-demo.pfx")
+        #expect(Self.mode(state + "/credentials/middle-tier-demo.pfx") == 0o600)
         #expect(Self.mode(state) == 0o700)
         let spa = try #require(apps.first { $0["name"] == .string("spa-client") })
         #expect(spa["redirectUris"]?["spa"] == .array([.string("http://localhost"), .string("http://localhost:3000")]))
@@ -85,6 +87,7 @@ struct SandboxCLITests {
         #expect(text.stdout.contains("Sandbox:    not running"))
         #expect(text.stdout.contains("secret           daemon-demo-secret~0123456789abcdef"))
         #expect(text.stdout.contains("private key    \(keyPath)"))
+        #expect(text.stdout.contains("PKCS#12        \(state)/credentials/middle-tier-demo.pfx (no password)"))
     }
 
     @Test func theDefaultStateDirFollowsXDGStateHome() async throws {

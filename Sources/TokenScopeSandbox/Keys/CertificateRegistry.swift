@@ -1,6 +1,7 @@
 import Crypto
 public import CryptoExtras
 import Foundation
+import NIOSSL
 import SwiftASN1
 import TokenScopeCore
 import X509
@@ -22,6 +23,9 @@ public struct RegisteredCertificate: Sendable {
     /// Where the generated certificate and key were written (nil in memory).
     public let certificatePath: String?
     public let privateKeyPath: String?
+    /// The same certificate and key as one PKCS#12 file (`.pfx`, no password), for tools that
+    /// want one file (MSAL.NET's `X509Certificate2`, `tokenscope exchange --cert`).
+    public let pkcs12Path: String?
 
     /// SHA-1 as hex, the form the portal and msal's `thumbprint` use.
     public var sha1Hex: String {
@@ -61,7 +65,8 @@ public final class CertificateRegistry: Sendable {
         return t.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
 
-    static func registered(app: String, name: String, certificatePEM: String, privateKeyPEM: String?, paths: (String, String)?) throws -> RegisteredCertificate {
+    static func registered(app: String, name: String, certificatePEM: String, privateKeyPEM: String?, paths: (String, String)?,
+                           pkcs12Path: String? = nil) throws -> RegisteredCertificate {
         let parsed: (der: [UInt8], publicKey: _RSA.Signing.PublicKey)
         do {
             parsed = try parse(pem: certificatePEM)
@@ -74,7 +79,7 @@ public final class CertificateRegistry: Sendable {
             sha1Thumbprint: Base64URL.encode(Array(Insecure.SHA1.hash(data: parsed.der))),
             sha256Thumbprint: Base64URL.encode(Array(SHA256.hash(data: parsed.der))),
             publicKey: parsed.publicKey, certificatePEM: certificatePEM, privateKeyPEM: privateKeyPEM,
-            certificatePath: paths?.0, privateKeyPath: paths?.1)
+            certificatePath: paths?.0, privateKeyPath: paths?.1, pkcs12Path: pkcs12Path)
     }
 
     /// Why a `pem:` value is not a usable client certificate.
@@ -122,9 +127,13 @@ public final class CertificateRegistry: Sendable {
     static func demoCertificate(app: String, name: String, stateDirectory: URL?) throws -> RegisteredCertificate {
         let folder = stateDirectory?.appendingPathComponent("credentials")
         let certURL = folder?.appendingPathComponent("\(name).crt.pem"), keyURL = folder?.appendingPathComponent("\(name).key.pem")
-        if let certURL, let keyURL, FileManager.default.fileExists(atPath: certURL.path), FileManager.default.fileExists(atPath: keyURL.path) {
-            return try registered(app: app, name: name, certificatePEM: try String(contentsOf: certURL, encoding: .utf8),
-                                  privateKeyPEM: try String(contentsOf: keyURL, encoding: .utf8), paths: (certURL.path, keyURL.path))
+        let pkcs12URL = folder?.appendingPathComponent("\(name).pfx")
+        if let certURL, let keyURL, let pkcs12URL, FileManager.default.fileExists(atPath: certURL.path), FileManager.default.fileExists(atPath: keyURL.path) {
+            let pem = try String(contentsOf: certURL, encoding: .utf8), keyPEM = try String(contentsOf: keyURL, encoding: .utf8)
+            // State dirs from before the PKCS#12 file existed get one now.
+            if !FileManager.default.fileExists(atPath: pkcs12URL.path) { try writePKCS12(certificatePEM: pem, keyPEM: keyPEM, to: pkcs12URL) }
+            return try registered(app: app, name: name, certificatePEM: pem, privateKeyPEM: keyPEM, paths: (certURL.path, keyURL.path),
+                                  pkcs12Path: pkcs12URL.path)
         }
         let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let certificateKey = Certificate.PrivateKey(key)
@@ -139,12 +148,21 @@ public final class CertificateRegistry: Sendable {
             issuer: subject, subject: subject, signatureAlgorithm: .sha256WithRSAEncryption,
             extensions: Certificate.Extensions {}, issuerPrivateKey: certificateKey)
         let pem = try certificate.serializeAsPEM().pemString
-        if let folder, let certURL, let keyURL {
+        if let folder, let certURL, let keyURL, let pkcs12URL {
             try StateFiles.makePrivateDirectory(folder)
             try StateFiles.writePublic(pem, to: certURL)
             try StateFiles.writePrivate(key.pemRepresentation, to: keyURL)
+            try writePKCS12(certificatePEM: pem, keyPEM: key.pemRepresentation, to: pkcs12URL)
         }
         return try registered(app: app, name: name, certificatePEM: pem, privateKeyPEM: key.pemRepresentation,
-                              paths: certURL.flatMap { c in keyURL.map { (c.path, $0.path) } })
+                              paths: certURL.flatMap { c in keyURL.map { (c.path, $0.path) } }, pkcs12Path: pkcs12URL?.path)
+    }
+
+    /// Writes the certificate and its key as a PKCS#12 file with an empty password (a demo
+    /// credential: the key is in the state dir in PEM anyway), mode 0600 like the key.
+    static func writePKCS12(certificatePEM: String, keyPEM: String, to url: URL) throws {
+        let bundle = NIOSSLPKCS12Bundle(certificateChain: [try NIOSSLCertificate(bytes: Array(certificatePEM.utf8), format: .pem)],
+                                        privateKey: try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem))
+        try StateFiles.writePrivate(Data(try bundle.serialize(passphrase: [UInt8]())), to: url)
     }
 }

@@ -137,9 +137,13 @@ enum StateFiles {
     }
 
     static func writePrivate(_ text: String, to url: URL) throws {
+        try writePrivate(Data(text.utf8), to: url)
+    }
+
+    static func writePrivate(_ contents: Data, to url: URL) throws {
         let temp = url.appendingPathExtension("tmp")
         // Created with 0600 from the start, so the secret is never readable by others, even briefly.
-        guard FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: temp.path, contents: contents, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp.path])
         }
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
