@@ -84,7 +84,8 @@ public struct ServerRecord: Sendable, Equatable {
 
     public init?(json text: String) {
         guard let value = try? JSONParser.parse(text), let url = value["url"]?.stringValue,
-              let pid = value["pid"]?.doubleValue.map({ Int32($0) }) else { return nil }
+              // `Int32(exactly:)`: a hand-edited huge or fractional pid is no record, not a trap.
+              let pid = value["pid"]?.doubleValue.flatMap({ Int32(exactly: $0) }), pid > 0 else { return nil }
         self.init(url: url, pid: pid, directoryFile: value["directory"]?.stringValue, caFile: value["caFile"]?.stringValue)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NIOCore
 import NIOPosix
+import TokenScopeCore
 
 /// The `tokenscope` root command. Exit codes are a public contract (README, "Exit codes"):
 /// 0 no error findings, 1 error findings, 2 usage or unreadable input.
@@ -59,7 +60,10 @@ struct TokenScopeCommand: AsyncParsableCommand {
     static func exit(with error: any Error) -> Never {
         if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
         if let input = error as? InputError {
-            FileHandle.standardError.write(Data("tokenscope: \(input.message)\n".utf8))
+            // The message may quote the user's files (a directory or theme YAML line, a path):
+            // escape control characters line by line, so nothing from a file reaches the terminal raw.
+            let safe = input.message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafe.escape(String($0)) }
+            FileHandle.standardError.write(Data("tokenscope: \(safe.joined(separator: "\n"))\n".utf8))
             Foundation.exit(2)
         }
         let code = exitCode(for: error)

@@ -115,6 +115,21 @@ struct SandboxCLITests {
         #expect(serve.stderr.contains("\(file):3: "))
     }
 
+    @Test func anEscapeSequenceInADirectoryFileIsShownEscapedInTheError() async throws {
+        // YAML's "\e" is ESC: the bad value, quoted back in the error, must not reach the terminal raw.
+        let file = try CLIRunner.temporaryFile(#"""
+            tenants:
+              - name: contoso
+                id: "\e]52;c;ZXZpbA==\a\e[2J"
+                domains: [contoso.example]
+            """#, name: "hostile.yaml")
+        let r = try await CLIRunner.runDetached(["sandbox", "info", "--directory", file, "--state-dir", Self.stateDir()])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("tokenscope: \(file):3: "), "\(r.stderr)")
+        #expect(!r.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "a control character reached stderr: \(r.stderr.debugDescription)")
+        #expect(r.stderr.contains("\\e]52;c;ZXZpbA==\\x07\\e[2J"), "\(r.stderr)")
+    }
+
     // MARK: mint
 
     @Test func mintPrintsOnlyTheTokenAndWarnsAboutTheAssumedIssuer() async throws {
@@ -269,6 +284,13 @@ struct SandboxCLITests {
         try Data(#"{"url": "http://127.0.0.1:1", "pid": 4194305}"#.utf8).write(to: URL(fileURLWithPath: state + "/server.json"))
         let info = try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state])
         #expect(try Self.json(info.stdout)["running"] == .bool(false))
+        // A hand-edited record with a pid no process can have is ignored too, never a crash.
+        for pid in ["1e300", "-5", "2.5", "4294967296", "0"] {
+            try Data(#"{"url": "http://127.0.0.1:1", "pid": \#(pid)}"#.utf8).write(to: URL(fileURLWithPath: state + "/server.json"))
+            let odd = try await CLIRunner.runDetached(["sandbox", "info", "--json", "--state-dir", state])
+            #expect(odd.status == 0, "pid \(pid): \(odd.stderr)")
+            #expect(try Self.json(odd.stdout)["running"] == .bool(false), "pid \(pid)")
+        }
     }
 
     static func shell(_ command: String) throws -> String {

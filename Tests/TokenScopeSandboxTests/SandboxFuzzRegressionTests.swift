@@ -53,4 +53,15 @@ struct SandboxFuzzRegressionTests {
         // exp and nbf both far in the future: not yet valid; both far in the past: expired. Never a trap.
         SandboxHarness.expectError(r, 400, "invalid_grant", 500133)
     }
+
+    /// `%XX` is exactly two hex digits: a sign is not one (`%+1` is a `%`, a space (`+`) and `1`, not
+    /// the byte 0x01), and a `%` without two digits after it is kept as written.
+    @Test func percentDecodingTakesOnlyHexDigits() {
+        #expect(FormBody.decode("%+1") == "% 1")
+        #expect(FormBody.decode("%-1x") == "%-1x")
+        #expect(FormBody.decode("a%2") == "a%2")
+        #expect(FormBody.decode("%zz%") == "%zz%")
+        #expect(FormBody.decode("%2B%2b+%41%c3%a9") == "++ Aé")
+        #expect(FormBody.parse("scope=a%2Fb+c&x=%+1") .map(\.value) == ["a/b c", "% 1"])
+    }
 }

@@ -17,14 +17,24 @@ public enum FormBody {
         while let b = it.popFirst() {
             if b == UInt8(ascii: "+") {
                 bytes.append(0x20)
-            } else if b == UInt8(ascii: "%"), it.count >= 2, let v = UInt8(String(decoding: it.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(v)
+            } else if b == UInt8(ascii: "%"), it.count >= 2, let high = hexValue(it[it.startIndex]), let low = hexValue(it[it.startIndex + 1]) {
+                // Exactly two hex digits: `UInt8(_:radix:)` would also take a sign (`%+1` as 0x01).
+                bytes.append(high << 4 | low)
                 it = it.dropFirst(2)
             } else {
                 bytes.append(b)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// Encodes pairs strictly (only `A-Z a-z 0-9 - . _ *` stay as they are), as MSAL and Entra do.
