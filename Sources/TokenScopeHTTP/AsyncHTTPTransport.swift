@@ -44,6 +44,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(requestTimeoutSeconds)))
         configuration.httpVersion = .http1Only
+        // No hidden retries: by default the pool keeps re-trying a failed connection (refused, DNS,
+        // TLS) with backoff until the connect timeout, which turned a refused port or an unknown host
+        // into a 10-second wait and 30 DNS queries. RetryPolicy is the only retry policy (and it does
+        // not retry those: they will not heal in a second).
+        configuration.connectionPool.retryConnectionEstablishment = false
         if let proxy {
             let authorization = proxy.credentials.map { credentials -> HTTPClient.Authorization in
                 let parts = credentials.split(separator: ":", maxSplits: 1).map(String.init)
@@ -102,7 +107,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
             }
         }
         if error is NIOTooManyBytesError { return TransportError(.tooLarge, "\(url) sent more than the allowed response size") }
-        if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("getaddrinfo") || text.contains("lookup") {
+        // NIO reports a failed lookup as "DNS error: SocketAddressError.UnknownHost: Name or service not
+        // known (error -2) for host …" (glibc's EAI_NONAME text), seen in a real resolution failure test.
+        let dnsMarkers = ["NXDOMAIN", "resolve", "getaddrinfo", "lookup", "DNS error", "UnknownHost", "Name or service not known",
+                          "nodename nor servname", "Temporary failure in name resolution"]
+        if dnsMarkers.contains(where: { text.contains($0) }) {
             return TransportError(.dns, "the host of \(url) could not be resolved")
         }
         if text.contains("SSL") || text.contains("TLS") || text.contains("handshake") || text.contains("CERTIFICATE") {

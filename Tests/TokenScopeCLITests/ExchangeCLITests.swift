@@ -183,9 +183,14 @@ struct ExchangeCLITests {
 
     @Test("Exit 3 when nothing answers: connection refused, with what to check")
     func unreachable() async throws {
+        let started = ContinuousClock.now
         let r = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", "http://127.0.0.1:1/\(Self.contoso)", "--client-id", Self.daemon,
                                                  "--secret-env", "S", "--scope", "api://x/.default", "--json"], environment: ["S": "v"])
         #expect(r.status == 3)
+        // A refused connection is final: no hidden re-connecting until the 10 s connect timeout
+        // (the HTTP client's pool did that before), one attempt in the trace.
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(try Self.json(r.stdout)["trace"]?.arrayValue?.count == 1, "\(r.stdout)")
         let error = try Self.json(r.stdout)["error"]
         #expect(error?["kind"] == .string("transport") && error?["transport"] == .string("connection"))
         #expect(error?["check"]?.stringValue?.contains("running") == true)
