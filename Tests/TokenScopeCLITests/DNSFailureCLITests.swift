@@ -36,10 +36,13 @@ struct DNSFailureCLITests {
         #expect(doc["error"]?["message"]?.stringValue?.contains("could not be resolved") == true, "\(r.stdout)")
         // The resolver was really asked, and only our loopback server.
         #expect(dns.queries.contains(host), "queries seen: \(dns.queries)")
-        // Bounded: an NXDOMAIN is final, so well under the 20 s request timeout; and a DNS failure is
-        // not retried (one lookup per address family, at most a search-list retry of each).
-        #expect(elapsed < .seconds(15), "took \(elapsed)")
+        // Not retried: one lookup per address family, at most a search-list retry of each (the HTTP
+        // client's pool used to re-connect until its 10 s connect timeout: 30 queries). Counted
+        // rather than timed: in the parallel suite on 2 cores the process alone can take half a minute.
         #expect(dns.queries.filter { $0.hasPrefix(host) }.count <= 4, "queries seen: \(dns.queries)")
+        #expect(doc["trace"]?.arrayValue?.count == 1, "\(r.stdout)")
+        // Bounded: a hang guard far above both the answer (0.4 s alone) and a loaded machine.
+        #expect(elapsed < .seconds(120), "took \(elapsed)")
         #expect(!r.stdout.contains("\"v\"") && !r.stderr.contains("secret"), "the secret must not appear")
     }
 }

@@ -187,10 +187,15 @@ struct ExchangeCLITests {
         let r = try await CLIRunner.runDetached(["exchange", "client-credentials", "--authority", "http://127.0.0.1:1/\(Self.contoso)", "--client-id", Self.daemon,
                                                  "--secret-env", "S", "--scope", "api://x/.default", "--json"], environment: ["S": "v"])
         #expect(r.status == 3)
-        // A refused connection is final: no hidden re-connecting until the 10 s connect timeout
-        // (the HTTP client's pool did that before), one attempt in the trace.
-        #expect(ContinuousClock.now - started < .seconds(5))
-        #expect(try Self.json(r.stdout)["trace"]?.arrayValue?.count == 1, "\(r.stdout)")
+        // A refused connection is final: no hidden re-connecting until the 10 s connect timeout (the
+        // HTTP client's pool did that before: the attempt took 10,006 ms). The attempt's own time is
+        // checked against that, not the process's (which a loaded machine stretches); the wall
+        // clock only guards against a hang.
+        let trace = try #require(try Self.json(r.stdout)["trace"]?.arrayValue)
+        #expect(trace.count == 1, "\(r.stdout)")
+        let attempt = try #require(trace.first?["elapsedMs"]?.doubleValue)
+        #expect(attempt < 9_000, "the refused attempt took \(attempt) ms")
+        #expect(ContinuousClock.now - started < .seconds(120))
         let error = try Self.json(r.stdout)["error"]
         #expect(error?["kind"] == .string("transport") && error?["transport"] == .string("connection"))
         #expect(error?["check"]?.stringValue?.contains("running") == true)
