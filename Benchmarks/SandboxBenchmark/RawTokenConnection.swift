@@ -100,29 +100,17 @@ final class RawTokenConnection {
     }
 }
 
-/// `connections` threads, each with its own `RawTokenConnection` and one request in flight, until
-/// `requests` are issued or `seconds` pass: the closed loop of the capacity run without an event
-/// loop in between.
-func rawClosedLoop(_ name: String, base: String, path: String, body: String, connections: Int, requests: Int, seconds: Double) async -> Phase {
-    let clock = ContinuousClock(), issued = Counter()
-    let start = clock.now, deadline = start + .seconds(seconds)
+/// Runs `sender` on `threads` OS threads at once (each returns its latencies in ms and its error
+/// count) and gathers them into a phase that started at `start`.
+func onThreads(_ name: String, threads: Int, start: ContinuousClock.Instant,
+               _ sender: @escaping @Sendable () -> (latencies: [Double], errors: Int)) async -> Phase {
     let results = Mutex<[(latencies: [Double], errors: Int)]>([])
     let group = DispatchGroup()
-    for _ in 0..<connections {
+    for _ in 0..<threads {
         group.enter()
         Thread.detachNewThread {
-            var latencies: [Double] = [], errors = 0
-            latencies.reserveCapacity(1 << 14)
-            if let connection = RawTokenConnection(base: base, path: path, body: body) {
-                while clock.now < deadline, issued.next() <= requests {
-                    let t0 = clock.now
-                    if !connection.token() { errors += 1 }
-                    latencies.append((clock.now - t0).seconds * 1000)
-                }
-            } else {
-                errors += 1
-            }
-            results.withLock { $0.append((latencies, errors)) }
+            let result = sender()
+            results.withLock { $0.append(result) }
             group.leave()
         }
     }
@@ -130,11 +118,30 @@ func rawClosedLoop(_ name: String, base: String, path: String, body: String, con
         group.notify(queue: .global()) { continuation.resume() }
     }
     let parts = results.withLock { $0 }
-    var phase = Phase(name: name, seconds: (clock.now - start).seconds)
+    var phase = Phase(name: name, seconds: (ContinuousClock.now - start).seconds)
     phase.latencies = parts.flatMap(\.latencies).sorted()
     phase.requests = phase.latencies.count
     phase.errors = parts.reduce(0) { $0 + $1.errors }
     return phase
+}
+
+/// `connections` threads, each with its own `RawTokenConnection` and one request in flight, until
+/// `requests` are issued or `seconds` pass: the closed loop of the capacity run without an event
+/// loop in between.
+func rawClosedLoop(_ name: String, base: String, path: String, body: String, connections: Int, requests: Int, seconds: Double) async -> Phase {
+    let clock = ContinuousClock(), issued = Counter()
+    let start = clock.now, deadline = start + .seconds(seconds)
+    return await onThreads(name, threads: connections, start: start) {
+        var latencies: [Double] = [], errors = 0
+        latencies.reserveCapacity(1 << 14)
+        guard let connection = RawTokenConnection(base: base, path: path, body: body) else { return ([], 1) }
+        while clock.now < deadline, issued.next() <= requests {
+            let t0 = clock.now
+            if !connection.token() { errors += 1 }
+            latencies.append((clock.now - t0).seconds * 1000)
+        }
+        return (latencies, errors)
+    }
 }
 
 /// Requests on a fixed schedule of `rate`/s, sent by `connections` threads with a blocking
@@ -145,33 +152,17 @@ func rawClosedLoop(_ name: String, base: String, path: String, body: String, con
 func rawOpenLoop(_ name: String, base: String, path: String, body: String, rate: Double, seconds: Double, connections: Int = 32) async -> Phase {
     let clock = ContinuousClock(), count = max(1, Int(rate * seconds)), next = Counter()
     let start = clock.now + .milliseconds(20)
-    let results = Mutex<[(latencies: [Double], errors: Int)]>([])
-    let group = DispatchGroup()
-    for _ in 0..<connections {
-        group.enter()
-        Thread.detachNewThread {
-            var latencies: [Double] = [], errors = 0
-            latencies.reserveCapacity(count / connections + 16)
-            let connection = RawTokenConnection(base: base, path: path, body: body)
-            while case let i = next.next() - 1, i < count {
-                let due = start + .nanoseconds(Int64(Double(i) / rate * 1e9))
-                let wait = due - clock.now
-                if wait > .zero { usleep(UInt32(max(1, wait.seconds * 1e6))) }
-                let ok = connection?.token() ?? false
-                if !ok { errors += 1 }
-                latencies.append((clock.now - due).seconds * 1000)
-            }
-            results.withLock { $0.append((latencies, errors)) }
-            group.leave()
+    return await onThreads(name, threads: connections, start: start) {
+        var latencies: [Double] = [], errors = 0
+        latencies.reserveCapacity(count / connections + 16)
+        let connection = RawTokenConnection(base: base, path: path, body: body)
+        while case let i = next.next() - 1, i < count {
+            let due = start + .nanoseconds(Int64(Double(i) / rate * 1e9))
+            let wait = due - clock.now
+            if wait > .zero { usleep(UInt32(max(1, wait.seconds * 1e6))) }
+            if !(connection?.token() ?? false) { errors += 1 }
+            latencies.append((clock.now - due).seconds * 1000)
         }
+        return (latencies, errors)
     }
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        group.notify(queue: .global()) { continuation.resume() }
-    }
-    let parts = results.withLock { $0 }
-    var phase = Phase(name: name, seconds: (clock.now - start).seconds)
-    phase.latencies = parts.flatMap(\.latencies).sorted()
-    phase.requests = phase.latencies.count
-    phase.errors = parts.reduce(0) { $0 + $1.errors }
-    return phase
 }

@@ -1,3 +1,5 @@
+import TokenScopeCore
+
 /// `application/x-www-form-urlencoded` bodies and query strings, decoded strictly: `+` is a space,
 /// `%XX` a byte; order and repeated names are kept.
 public enum FormBody {
@@ -10,32 +12,9 @@ public enum FormBody {
 
     public static func parse(_ text: String) -> [(name: String, value: String)] { parse(Substring(text)) }
 
-    static func decode(_ s: Substring) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        var it = Array(s.utf8)[...]
-        while let b = it.popFirst() {
-            if b == UInt8(ascii: "+") {
-                bytes.append(0x20)
-            } else if b == UInt8(ascii: "%"), it.count >= 2, let high = hexValue(it[it.startIndex]), let low = hexValue(it[it.startIndex + 1]) {
-                // Exactly two hex digits: `UInt8(_:radix:)` would also take a sign (`%+1` as 0x01).
-                bytes.append(high << 4 | low)
-                it = it.dropFirst(2)
-            } else {
-                bytes.append(b)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
+    /// `%XX` takes exactly two hex digits (a sign is not one); anything else is kept as written.
+    /// The core's decoder, which the exchange side uses for redirects and traces.
+    static func decode(_ s: Substring) -> String { FormEncoding.unescape(s) }
 
     /// Encodes pairs strictly (only `A-Z a-z 0-9 - . _ *` stay as they are), as MSAL and Entra do.
     public static func encode(_ pairs: [(String, String)]) -> String {
