@@ -55,18 +55,82 @@ struct GlobalKeysUpdateTests {
         #expect(state.themeIndex == 0)
     }
 
-    @Test func helpOpensFiltersWithoutActingAndCloses() {
+    @Test func helpOpensFiltersWithSlashWithoutActingAndCloses() {
         var state = Fixture.state()
         Fixture.keys(&state, .character("?"))
-        guard case .help = state.overlay else { Issue.record("help not open"); return }
+        #expect(state.overlay == .help(filter: TextField(), offset: 0, filtering: false))
+        // `/` starts the filter; the letters that follow only type, `q` included.
+        #expect(Fixture.keys(&state, .character("/")).isEmpty)
         #expect(Fixture.type(&state, "quit").isEmpty)
-        guard case let .help(filter, _) = state.overlay else { Issue.record("help closed by typing"); return }
+        guard case let .help(filter, offset, filtering) = state.overlay else { Issue.record("help closed by typing"); return }
         #expect(filter.text == "quit")
+        #expect(offset == 0 && filtering)
         #expect(HelpText.entries(filter: filter.text).map(\.keys) == ["q / F10 / Ctrl-C"])
+        #expect(HelpText.hints(state) == "type to filter keys · Enter keep · Esc clear")
+        // Enter keeps the filter and gives the keys back to the pager; Esc then closes.
+        Fixture.keys(&state, .enter)
+        guard case let .help(kept, _, stillFiltering) = state.overlay else { Issue.record("Enter closed help"); return }
+        #expect(kept.text == "quit" && !stillFiltering)
+        #expect(HelpText.hints(state) == "/ filter · j/k/PgUp/PgDn scroll · Esc/q close")
         Fixture.keys(&state, .escape)
         #expect(state.overlay == nil)
         Fixture.keys(&state, .function(1))
-        #expect(state.overlay != nil)
+        #expect(state.overlay == .help(filter: TextField(), offset: 0, filtering: false))
+        Fixture.keys(&state, .function(1))
+        #expect(state.overlay == nil)
+    }
+
+    @Test func escInTheHelpFilterClearsItAndASecondEscCloses() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("?"), .character("/"))
+        _ = Fixture.type(&state, "theme")
+        Fixture.keys(&state, .escape)
+        #expect(state.overlay == .help(filter: TextField(), offset: 0, filtering: false))
+        #expect(Fixture.keys(&state, .escape).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.focus == .token)
+    }
+
+    @Test func helpClosesWithQAndQuestionMarkWhenNotFiltering() {
+        for close in [Key.character("q"), .character("?"), .enter] {
+            var state = Fixture.state()
+            Fixture.keys(&state, .character("?"))
+            #expect(Fixture.keys(&state, close).isEmpty, "\(close) closes help, it does not quit")
+            #expect(state.overlay == nil)
+        }
+    }
+
+    @Test func helpScrollsLikeAPagerAndStopsAtTheLastLine() {
+        var state = Fixture.state()
+        Fixture.keys(&state, .character("?"))
+        func offset() -> Int? {
+            guard case let .help(_, offset, _) = state.overlay else { return nil }
+            return offset
+        }
+        let lines = HelpText.all.count + Set(HelpText.all.map(\.section)).count
+        Fixture.keys(&state, .character("j"), .down)
+        #expect(offset() == 2)
+        Fixture.keys(&state, .character("k"))
+        #expect(offset() == 1)
+        Fixture.keys(&state, .pageDown)
+        #expect(offset() == 11)
+        Fixture.keys(&state, .pageUp, .pageUp)
+        #expect(offset() == 0)
+        Fixture.keys(&state, .character(" "))
+        #expect(offset() == 10)
+        Fixture.keys(&state, .character("G"))
+        #expect(offset() == lines - 1)
+        Fixture.keys(&state, .down)
+        #expect(offset() == lines - 1)
+        Fixture.keys(&state, .character("g"))
+        #expect(offset() == 0)
+        Fixture.keys(&state, .end)
+        #expect(offset() == lines - 1)
+        Fixture.keys(&state, .home)
+        #expect(offset() == 0)
+        // Typing a filter goes back to the top of what is left.
+        Fixture.keys(&state, .pageDown, .character("/"), .character("t"))
+        #expect(offset() == 0)
     }
 
     @Test func historyListsRunsAndReopensOne() async {

@@ -76,8 +76,9 @@ struct KeyPathUpdateTests {
         var state = Fixture.state()
         Fixture.keys(&state, .character("?"))
         _ = Fixture.paste(&state, "theme\n")
-        guard case let .help(filter, _) = state.overlay else { Issue.record("help closed"); return }
+        guard case let .help(filter, _, filtering) = state.overlay else { Issue.record("help closed"); return }
         #expect(filter.text == "theme")
+        #expect(filtering)
         #expect(HelpText.entries(filter: "theme").map(\.keys) == ["t"])
     }
 

@@ -53,6 +53,13 @@ struct RenderSnapshotTests {
         assertSnapshot(ExplorerApp.render(state).plainText, named: "help-80x24")
     }
 
+    @Test func helpFilteredWithSlashAt120x40() {
+        var state = Fixture.state(size: Self.large)
+        Fixture.keys(&state, .character("?"), .character("/"))
+        _ = Fixture.type(&state, "theme")
+        assertSnapshot(ExplorerApp.render(state).plainText, named: "help-filtered-120x40")
+    }
+
     @Test func tooSmall() {
         assertSnapshot(ExplorerApp.render(Fixture.state(size: Size(columns: 60, rows: 16))).plainText, named: "too-small-60x16")
     }

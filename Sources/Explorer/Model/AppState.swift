@@ -58,7 +58,7 @@ public struct AppState: Equatable, Sendable {
 
     /// True while typed letters must go into a text field rather than act as commands.
     public var isEditingText: Bool {
-        if case .help = overlay { return true }
+        if case .help(_, _, true) = overlay { return true }
         if overlay != nil { return false }
         switch focus {
         case .token: return token.editing || token.searching

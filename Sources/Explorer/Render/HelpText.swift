@@ -7,7 +7,7 @@ struct HelpEntry: Equatable {
 
 enum HelpText {
     static let all: [HelpEntry] = [
-        HelpEntry(keys: "? / F1", action: "this help (type to filter)", section: "Everywhere"),
+        HelpEntry(keys: "? / F1", action: "this help (/ filters it)", section: "Everywhere"),
         HelpEntry(keys: "q / F10 / Ctrl-C", action: "quit (cancels a running exchange)", section: "Everywhere"),
         HelpEntry(keys: "Tab / Shift-Tab", action: "next / previous pane", section: "Everywhere"),
         HelpEntry(keys: "1 2 3 4 5", action: "Token, Exchange, Result, Advice, Trace", section: "Everywhere"),
@@ -43,6 +43,9 @@ enum HelpText {
 
     /// The status bar's hints for the focused pane.
     static func hints(_ state: AppState) -> String {
+        if case let .help(_, _, filtering) = state.overlay {
+            return filtering ? "type to filter keys · Enter keep · Esc clear" : "/ filter · j/k/PgUp/PgDn scroll · Esc/q close"
+        }
         if state.isEditingText {
             return state.focus == .token && state.token.searching
                 ? "type to filter claims · Enter keep · Esc clear"

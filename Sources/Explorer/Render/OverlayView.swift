@@ -13,9 +13,9 @@ enum OverlayView {
         var b = LineBuilder(width: rect.width - 4)
         var offset = 0
         switch overlay {
-        case let .help(filter, top):
-            title = "Help — type to filter · Esc closes"
-            help(filter, theme, rect, &canvas)
+        case let .help(filter, top, filtering):
+            title = filtering ? "Help — type to filter · Enter keeps · Esc clears" : "Help — / filters · j/k scroll · Esc closes"
+            help(filter, filtering: filtering, theme, rect, &canvas)
             offset = top
             var section = ""
             for entry in HelpText.entries(filter: filter.text) {
@@ -53,10 +53,11 @@ enum OverlayView {
         }
     }
 
-    static func help(_ filter: TextField, _ theme: Theme, _ rect: Rect, _ canvas: inout Canvas) {
+    static func help(_ filter: TextField, filtering: Bool, _ theme: Theme, _ rect: Rect, _ canvas: inout Canvas) {
         canvas.write("/ ", x: rect.x + 2, y: rect.y + 1, style: theme.style(.dialogKey))
-        filter.render(into: &canvas, at: Rect(x: rect.x + 4, y: rect.y + 1, width: rect.width - 6, height: 1), style: theme.style(.inputFocused),
-                      focused: true, placeholder: "filter keys and actions", placeholderStyle: theme.style(.inputPlaceholder), reveal: true)
+        filter.render(into: &canvas, at: Rect(x: rect.x + 4, y: rect.y + 1, width: rect.width - 6, height: 1),
+                      style: theme.style(filtering ? .inputFocused : .inputText), focused: filtering,
+                      placeholder: "press / to filter keys and actions", placeholderStyle: theme.style(.inputPlaceholder), reveal: true)
     }
 
     static func flow(_ chooser: FlowChooserState, _ b: inout LineBuilder) {

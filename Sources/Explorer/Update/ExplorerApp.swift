@@ -120,7 +120,7 @@ public enum ExplorerApp {
     }
 
     static func openHelp(_ state: inout AppState) {
-        state.overlay = .help(filter: TextField(), offset: 0)
+        state.overlay = .help(filter: TextField(), offset: 0, filtering: false)
     }
 
     /// Quitting cancels a running exchange first so nothing is left in flight.

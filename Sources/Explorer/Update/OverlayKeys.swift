@@ -6,8 +6,8 @@ enum OverlayKeys {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let overlay = state.overlay else { return [] }
         switch overlay {
-        case let .help(filter, offset):
-            help(&state, key, filter, offset)
+        case let .help(filter, offset, filtering):
+            help(&state, key, filter, offset, filtering: filtering)
         case let .history(selected):
             history(&state, key, selected)
         case let .presets(selected):
@@ -18,22 +18,39 @@ enum OverlayKeys {
         return []
     }
 
-    static func help(_ state: inout AppState, _ key: Key, _ filter: TextField, _ offset: Int) {
+    /// Like a pager: `/` starts a filter (Enter keeps it, Esc clears it), arrows and j/k scroll,
+    /// Esc, q, ? or F1 close. While the filter has the keys, letters only type.
+    static func help(_ state: inout AppState, _ key: Key, _ filter: TextField, _ offset: Int, filtering: Bool) {
         var filter = filter
         var offset = offset
-        switch key {
-        case .escape, .enter, .function(1):
+        var filtering = filtering
+        switch (filtering, key) {
+        case (_, .function(1)), (false, .escape), (false, .enter), (false, .character("q")), (false, .character("?")):
             state.overlay = nil
             return
-        case .down: offset += 1
-        case .up: offset = max(0, offset - 1)
-        case .pageDown: offset += 10
-        case .pageUp: offset = max(0, offset - 10)
-        default:
+        case (true, .escape):
+            filtering = false
+            filter = TextField()
+            offset = 0
+        case (true, .enter):
+            filtering = false
+        case (false, .character("/")):
+            filtering = true
+        case (_, .down), (false, .character("j")): offset += 1
+        case (_, .up), (false, .character("k")): offset = max(0, offset - 1)
+        case (_, .pageDown), (false, .character(" ")): offset += 10
+        case (_, .pageUp): offset = max(0, offset - 10)
+        case (false, .home), (false, .character("g")): offset = 0
+        case (false, .end), (false, .character("G")): offset = Int.max / 2
+        case (true, _):
             if TextKeys.edit(&filter, key) { offset = 0 }
+        default:
+            break
         }
-        let count = HelpText.entries(filter: filter.text).count
-        state.overlay = .help(filter: filter, offset: min(offset, max(0, count - 1)))
+        // One line per entry plus a heading per section: the last line is the furthest one can scroll.
+        let entries = HelpText.entries(filter: filter.text)
+        let lines = entries.count + Set(entries.map(\.section)).count
+        state.overlay = .help(filter: filter, offset: min(offset, max(0, lines - 1)), filtering: filtering)
     }
 
     static func history(_ state: inout AppState, _ key: Key, _ selected: Int) {

@@ -4,10 +4,11 @@ import TokenScopeCore
 /// a token (the main thing people paste), so it lands in the token pane and is inspected at once.
 extension ExplorerApp {
     static func handlePaste(_ state: inout AppState, _ text: String) -> [Effect] {
-        if case let .help(filter, _) = state.overlay {
+        if case let .help(filter, _, _) = state.overlay {
+            // Pasted into help, text can only be meant as a filter.
             var field = filter
             field.insert(singleLine(text))
-            state.overlay = .help(filter: field, offset: 0)
+            state.overlay = .help(filter: field, offset: 0, filtering: true)
             return []
         }
         if state.overlay != nil { return [] }
