@@ -21,7 +21,7 @@ struct ExplorerSetup {
             throw InputError("the explorer needs a terminal (stdout is not one); for scripts use `tokenscope decode`, `exchange` or `explain` (see --help)")
         }
         let token = try initialToken(command)
-        let catalog = ThemeCatalog.load(flag: command.theme, environment: environment)
+        let catalog = ThemeFiles.load(flag: command.theme, environment: environment)
         let real = !command.sandbox && (command.profile != nil || command.tenant != nil || command.clientId != nil || command.secretEnv != nil
             || command.cert != nil || environment["AZURE_TENANT_ID"].nonEmpty != nil || environment["AZURE_CLIENT_ID"].nonEmpty != nil)
         var target: Target
