@@ -49,6 +49,36 @@ struct KeyPathUpdateTests {
         #expect(state.form[.authority] == "https://" + Cloud.allCases.last!.loginHost)
     }
 
+    /// The title bar says where the next run goes: switching the authority to a real cloud must not
+    /// leave it saying "sandbox" (runs would go to real Entra under a sandbox badge).
+    @Test func theTitleBarFollowsTheAuthorityRow() {
+        var state = Fixture.state()
+        func titleLine() -> String { String(ExplorerApp.render(state).plainText.split(separator: "\n").first ?? "") }
+        #expect(state.exchangeTarget == state.target)
+        #expect(titleLine().contains("sandbox \(Fixture.sandboxURL)"))
+        #expect(titleLine().contains("tenant contoso"))
+        state.focus = .exchange
+        state.formSelection = state.form.visibleFields.firstIndex(of: .authority)!
+        Fixture.keys(&state, .right)
+        #expect(state.exchangeTarget == Target(kind: .entra(cloudName: "Azure public cloud")))
+        #expect(titleLine().contains("Azure public cloud"))
+        #expect(!titleLine().contains("sandbox"))
+        // Drawn in the production style, not the sandbox badge's.
+        let canvas = ExplorerApp.render(state)
+        let column = Array(titleLine()).firstIndex(of: "A")!
+        #expect(canvas[column, 0].style == state.theme.style(.titleProduction))
+        state.form[.tenant] = "fabrikam.onmicrosoft.com"
+        #expect(titleLine().contains("tenant fabrikam.onmicrosoft.com"))
+        Fixture.keys(&state, .right)
+        #expect(state.exchangeTarget.label == Cloud.allCases[1].displayName)
+        Fixture.keys(&state, .left, .left)
+        #expect(state.exchangeTarget.kind == .sandbox(baseURL: Fixture.sandboxURL))
+        state.form[.authority] = "https://login.example.org"
+        #expect(state.exchangeTarget == Target(kind: .entra(cloudName: "authority login.example.org"), tenantLabel: "fabrikam.onmicrosoft.com"))
+        state.form[.authority] = "http://127.0.0.1:9999"
+        #expect(state.exchangeTarget.isSandbox)
+    }
+
     @Test func resultScrollsAndStopsAtTheLastPage() async {
         var state = Fixture.state(size: Size(columns: 100, rows: 24))
         _ = Fixture.paste(&state, TestToken.v2AccessToken().with("aud", .string(Fixture.downstream)).signed())

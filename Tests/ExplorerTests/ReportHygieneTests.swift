@@ -59,6 +59,23 @@ struct ReportHygieneTests {
         #expect(state.status?.text == "Exported the redacted incident report: a.md + .json in /tmp")
     }
 
+    /// Before any run the Advice pane advises on the pasted token; the export carries the same advice.
+    @Test func exportOfAPastedTokenCarriesItsAdvice() throws {
+        var state = Fixture.state()
+        _ = Fixture.paste(&state, Fixture.idToken)
+        let shown = try #require(AdviceText.pastedTokenAdvice(state))
+        #expect(!shown.isEmpty, "an ID token pasted for OBO has advice")
+        guard case let .exportReport(export)? = Fixture.keys(&state, .character("e")).first else { Issue.record("no export"); return }
+        #expect(export.markdown.contains("## Advice for the pasted token (On-Behalf-Of)"))
+        #expect(export.markdown.contains(shown[0].title))
+        let json = try JSONParser.parse(export.json)
+        guard case let .object(members) = json else { Issue.record("export JSON is not an object"); return }
+        #expect(members.map(\.key) == ["tool", "created", "target", "token", "exchange", "advice"])
+        #expect(json["advice"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == shown.map(\.id))
+        #expect(json["target"]?.stringValue == "sandbox \(Fixture.sandboxURL)")
+        #expect(!export.markdown.contains(Fixture.idToken) && !export.json.contains(Fixture.idToken))
+    }
+
     @Test func nothingToCopyOrExportSaysSo() {
         var state = Fixture.state()
         #expect(Fixture.keys(&state, .character("e")).isEmpty)

@@ -1,3 +1,5 @@
+import TokenScopeCore
+
 /// Where exchanges go, as the title bar shows it: the embedded sandbox or a real Entra cloud.
 public struct Target: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
@@ -32,5 +34,36 @@ public struct Target: Equatable, Sendable {
         case let .sandbox(url): return "sandbox \(url)"
         case let .entra(name): return name
         }
+    }
+}
+
+extension AppState {
+    /// Where the next exchange goes, as the title bar and exports say it. The form's authority host
+    /// decides: ←/→ on the Authority row switches between the sandbox and the real clouds, and the
+    /// title must never say "sandbox" while runs go to real Entra.
+    public var exchangeTarget: Target {
+        let authority = form.value(.authority)
+        let tenant = form.value(.tenant).nonEmpty
+        switch target.kind {
+        case .sandboxStarting where authority.isEmpty:
+            return target
+        case let .sandbox(url) where authority.isEmpty || authority == url || authority.hasPrefix(url + "/"):
+            return target
+        case .entra where authority.isEmpty:
+            return Target(kind: target.kind, tenantLabel: tenant ?? target.tenantLabel)
+        default:
+            break
+        }
+        guard let parts = URLParts(authority) else {
+            return Target(kind: .entra(cloudName: "authority \(authority)"), tenantLabel: tenant)
+        }
+        if let cloud = Cloud.cloud(forHost: parts.host) {
+            return Target(kind: .entra(cloudName: cloud.displayName), tenantLabel: tenant ?? (target.isSandbox ? nil : target.tenantLabel))
+        }
+        // Another loopback authority (a second sandbox, a capture server) is no production cloud.
+        if ["127.0.0.1", "::1", "[::1]", "localhost"].contains(parts.host.lowercased()) {
+            return Target(kind: .sandbox(baseURL: authority), tenantLabel: tenant)
+        }
+        return Target(kind: .entra(cloudName: "authority \(parts.host)"), tenantLabel: tenant)
     }
 }

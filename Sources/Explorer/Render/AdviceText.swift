@@ -13,11 +13,8 @@ enum AdviceText {
             }
             advice = done.advice
             b.text("Most likely causes for run \(done.runID), most likely first", .paneHeading)
-        } else if let report = TokenRows.report(state) {
-            var input = DiagnosisInput(tokens: [report], flow: KnowledgeFlow(rawValue: state.form.flow.rawValue))
-            input.context = DiagnosisContext(expectedAudiences: state.form.value(.expectedAudience).split(separator: " ").map(String.init),
-                                             clientId: state.form.value(.clientId).nonEmpty)
-            advice = Diagnoser.diagnose(input)
+        } else if let pasted = pastedTokenAdvice(state) {
+            advice = pasted
             b.text("Advice for the pasted token (\(state.form.flow.title)); run the exchange for advice on the result", .paneHeading)
         } else {
             b.text("Advice appears here: for a pasted token's findings, and for every exchange's result.", .paneMuted)
@@ -29,6 +26,16 @@ enum AdviceText {
             return
         }
         for (index, item) in advice.enumerated() { entry(index + 1, item, &b) }
+    }
+
+    /// Before any run: the diagnoser's advice for the pasted token's findings under the form's flow,
+    /// expected audience and client (nil when no token is pasted).
+    static func pastedTokenAdvice(_ state: AppState) -> [Advice]? {
+        guard let report = TokenRows.report(state) else { return nil }
+        var input = DiagnosisInput(tokens: [report], flow: KnowledgeFlow(rawValue: state.form.flow.rawValue))
+        input.context = DiagnosisContext(expectedAudiences: state.form.value(.expectedAudience).split(separator: " ").map(String.init),
+                                         clientId: state.form.value(.clientId).nonEmpty)
+        return Diagnoser.diagnose(input)
     }
 
     static func entry(_ rank: Int, _ a: Advice, _ b: inout LineBuilder) {

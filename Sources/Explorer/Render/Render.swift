@@ -43,9 +43,10 @@ enum Chrome {
         let width = state.size.columns
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: theme.style(.titleBar))
         var x = canvas.write(" TokenScope ", x: 0, y: 0, style: theme.style(.titleBar).with(attributes: .bold))
-        let targetRole: ThemeRole = state.target.isSandbox ? .titleSandbox : .titleProduction
-        x += canvas.write(" \(state.target.label) ", x: x, y: 0, style: theme.style(targetRole))
-        if let tenant = state.target.tenantLabel { x += canvas.write(" tenant \(tenant) ", x: x, y: 0, style: theme.style(.titleBar)) }
+        let target = state.exchangeTarget
+        let targetRole: ThemeRole = target.isSandbox ? .titleSandbox : .titleProduction
+        x += canvas.write(" \(target.label) ", x: x, y: 0, style: theme.style(targetRole))
+        if let tenant = target.tenantLabel { x += canvas.write(" tenant \(tenant) ", x: x, y: 0, style: theme.style(.titleBar)) }
         let right = " theme \(state.themes[state.themeIndex].name) · ? help "
         let rightWidth = TextWidth.of(right)
         if x + rightWidth < width { canvas.write(right, x: width - rightWidth, y: 0, style: theme.style(.titleBar)) }

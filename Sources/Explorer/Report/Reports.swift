@@ -50,7 +50,8 @@ enum IncidentReport {
         let run = state.shownRun
         var md = "# TokenScope incident report\n\n"
         md += "- Created: \(TimeText.utc(seconds))\n"
-        md += "- Target: \(state.target.label)\(state.target.tenantLabel.map { " (tenant \($0))" } ?? "")\n"
+        let target = state.exchangeTarget
+        md += "- Target: \(target.label)\(target.tenantLabel.map { " (tenant \($0))" } ?? "")\n"
         md += "- Redacted: secrets, assertions, refresh/access/ID tokens and signatures are never included.\n"
         if let report {
             // Say whether the exchange used it: a client-credentials run does not send the pasted token.
@@ -65,10 +66,16 @@ enum IncidentReport {
                 md += "\n```text\n" + ExchangeHumanReport(colour: false, showTrace: true).render(done.outcome, advice: done.advice) + "```\n"
             }
         }
+        // Without a run, the Advice pane shows advice for the pasted token: the report carries it too.
+        let pastedAdvice = run == nil ? AdviceText.pastedTokenAdvice(state) : nil
+        if let pastedAdvice, !pastedAdvice.isEmpty {
+            md += "\n## Advice for the pasted token (\(state.form.flow.title))\n\n```text\n"
+                + AdviceHumanReport(colour: false).render(pastedAdvice, heading: "Most likely causes") + "```\n"
+        }
         var members: [(key: String, value: JSONValue)] = [
             ("tool", .string("tokenscope")),
             ("created", .string(created)),
-            ("target", .string(state.target.label)),
+            ("target", .string(target.label)),
             ("token", report.map(ReportJSON.object) ?? .null),
         ]
         if let run {
@@ -81,6 +88,7 @@ enum IncidentReport {
             members.append(("exchange", .object(exchange)))
         } else {
             members.append(("exchange", .null))
+            members.append(("advice", AdviceJSON.array(pastedAdvice ?? [])))
         }
         return IncidentExport(baseName: "tokenscope-incident-\(stamp)", markdown: md, json: JSONWriter.write(.object(members)) + "\n")
     }
