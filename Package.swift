@@ -227,7 +227,7 @@ let package = Package(
         .testTarget(
             name: "TokenScopeCLITests",
             // Depending on the executable makes `swift test` build the binary these tests run.
-            dependencies: ["tokenscope", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeSandbox", "TokenScopeTestSupport"],
+            dependencies: ["tokenscope", "Explorer", "TerminalUI", "TokenScopeCore", "TokenScopeHTTP", "TokenScopeSandbox", "TokenScopeTestSupport"],
             exclude: ["Golden", "TUI/README.md"],
             swiftSettings: strictSettings
         ),
