@@ -260,9 +260,10 @@ struct ExplorerDriver: Sendable {
     /// A user access token minted by `tokenscope sandbox mint` with this session's keys (so the embedded
     /// sandbox accepts its signature) and issuer `baseURL`. `groups` group IDs make it bigger
     /// (20 → about 2 KB, 290 → about 16 KB).
-    func mint(scope: String = "api://middle-tier-api/access_as_user", groups: Int? = nil, baseURL: String? = nil) async throws -> String {
+    func mint(scope: String = "api://middle-tier-api/access_as_user", groups: Int? = nil, expired: Bool = false, baseURL: String? = nil) async throws -> String {
         var arguments = ["sandbox", "mint", "--state-dir", stateDirectory, "--user", "alice", "--client", "spa-client", "--scope", scope]
         if let groups { arguments += ["--groups", String(groups)] }
+        if expired { arguments.append("--expired") }
         if let baseURL { arguments += ["--base-url", baseURL] }
         let token = try await tokenscope(arguments).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard token.split(separator: ".").count == 3 else { throw TmuxSession.Failure(description: "mint printed no JWT: \(token.prefix(200))") }

@@ -41,6 +41,19 @@ struct ExplorerEndToEndTests {
                 #expect(pane.contains { $0.hasPrefix("  scp ") && $0.contains("access_as_user") })
                 #expect(App.tabBar(screen).contains("3 Result") && !App.tabBar(screen).contains("3 Result ✔"), "a paste must not run anything")
             }
+            // The same sizes, expired: the flags must show — the counts, the verdict, the marked claim.
+            for groups in [20, 290] {
+                let token = try await app.mint(groups: groups, expired: true, baseURL: url)
+                try await tui.paste(token)
+                let screen = try await app.waitForSettled("the expired \(token.utf8.count)-character paste inspected") {
+                    App.statusBar($0).contains("Pasted \(token.count) characters: access token (delegated), v2.0")
+                }
+                let pane = try #require(App.pane("1 Token", in: screen)?.rows)
+                #expect(pane[2].hasPrefix("✖ 1 error"), "counts row: \(pane[2])")
+                #expect(pane[2].contains("OBO: ✖ not ready"), "counts row: \(pane[2])")
+                #expect(pane[3].hasPrefix("✖ expired: expired 1 h"), "finding row: \(pane[3])")
+                #expect(pane.contains { $0.hasPrefix("✖ exp ") }, "exp is not marked:\n\(pane.joined(separator: "\n"))")
+            }
             #expect(try await tui.state().isDead == false)
         }
     }
