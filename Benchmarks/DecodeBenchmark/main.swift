@@ -3,8 +3,11 @@
 // (`Benchmarks/run`, the whole benchmark suite, runs that script among the others).
 //
 //   DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]
+//   DecodeBenchmark --only ROW --calls N
 //
-// --only "decode+inspect 16KB" measures one row, so a profiler sees only that work.
+// --only "decode+inspect 16KB" measures one row, so a profiler sees only that work. --calls N runs
+// the rows exactly N times each and times nothing: a fixed amount of work for counting allocations
+// (Benchmarks/count-allocations) or instructions.
 // Each row is the median per-token time over N batches, batches interleaved across rows.
 // The tokens are written to DIR (default: a temp dir) so the PyJWT side decodes the same bytes.
 import Foundation
@@ -18,6 +21,7 @@ struct Options {
     var batches = 30
     var batchMilliseconds = 10.0
     var only: String?
+    var calls: Int?
     var json = false
 
     init(_ args: [String]) {
@@ -32,6 +36,7 @@ struct Options {
             case "--batches": batches = value { Int($0).flatMap { $0 > 0 ? $0 : nil } }
             case "--batch-ms": batchMilliseconds = value { Double($0) }
             case "--only": only = value { $0 }
+            case "--calls": calls = value { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
             case "--json": json = true
             default: Self.usage()
             }
@@ -39,7 +44,7 @@ struct Options {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]\n".utf8))
+        FileHandle.standardError.write(Data("usage: DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json] [--calls N]\n".utf8))
         exit(2)
     }
 }
@@ -155,6 +160,11 @@ for (label, file, token) in tokens {
     })
 }
 if let only = options.only { figures.removeAll { "\($0.name) \($0.token)" != only } }
+if let calls = options.calls {
+    for figure in figures { for _ in 0..<calls { sink &+= figure.body() } }
+    FileHandle.standardError.write(Data("checksum \(sink)\n".utf8))
+    exit(0)
+}
 
 for i in figures.indices { calibrate(&figures[i], options, sink: &sink) }
 // Batches are interleaved across figures: a burst of other load then costs each figure one
