@@ -48,7 +48,7 @@ struct SizeEdgeTests {
     }
 
     /// Every key but q, F10 and Ctrl-C does nothing (beyond clearing the status message) one
-    /// column or one row short. F1 and F5 are left out: see `KnownBugTests`.
+    /// column or one row short (F1 and F5 included: `RegressionTests`).
     @Test(arguments: [tooNarrow, tooShort])
     func oneShortOnlyQuittingActs(size: Size) {
         let token = Before.token(size: size)
@@ -60,6 +60,7 @@ struct SizeEdgeTests {
             .character("i"), .character("/"), .character("v"), .character("x"), .character("["), .character("]"),
             .character("j"), .character("k"), .down, .up, .pageDown, .pageUp, .home, .end, .character("g"), .character("G"),
             .character(" "), .left, .right, .delete, .backspace, .character("r"), .function(2), .control("a"),
+            .function(1), .function(5),
         ]
         var cases = inert.map { key in KeyCase("\(key) at \(size.columns)×\(size.rows)", token, key) { _ in } }
         cases += [Key.enter, .right, .character(" "), .delete].map { key in KeyCase("\(key) on the form at \(size.columns)×\(size.rows)", form, key) { _ in } }

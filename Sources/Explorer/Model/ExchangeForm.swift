@@ -73,6 +73,8 @@ public enum FormField: String, CaseIterable, Equatable, Sendable {
     /// Shown as dots until revealed with `r`.
     public var isMasked: Bool { self == .secret || self == .password || self == .assertion || self == .refreshToken }
     var isText: Bool { !isChoice && self != .run }
+    /// Part of the inspection context (`Inspection.context`): changing it re-inspects the token.
+    var shapesInspection: Bool { self == .authority || self == .tenant || self == .expectedAudience }
 
     var placeholder: String {
         switch self {

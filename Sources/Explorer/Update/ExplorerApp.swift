@@ -77,6 +77,8 @@ public enum ExplorerApp {
             return handleKey(&state, key)
         case let .mouse(mouse):
             guard state.mouseEnabled else { return [] }
+            // A click or a wheel turn is input like a key: the status message has been seen.
+            state.status = nil
             return handleMouse(&state, mouse)
         }
     }
@@ -88,23 +90,24 @@ public enum ExplorerApp {
             return handleKey(&state, .escape) + handleKey(&state, .character(character))
         }
         // Always available, even in a text field: they are not letters.
+        if key == .control("c") || key == .function(10) { return quit(&state) }
+        if state.size.columns < Layout.minimumSize.columns || state.size.rows < Layout.minimumSize.rows {
+            // Too small to show anything but the size message (which says "press q to quit"): only
+            // quitting makes sense, whatever dialog was open when the terminal shrank.
+            if key == .character("q") { return quit(&state) }
+            return []
+        }
         switch key {
-        case .control("c"), .function(10):
-            return quit(&state)
         case .function(1) where !isHelpOpen(state):
             openHelp(&state)
             return []
-        case .function(5):
+        case .function(5) where state.overlay == nil:
+            // Not behind a dialog: it takes every key, and the run would start out of sight.
             return run(&state)
         default:
             break
         }
         if state.overlay != nil { return OverlayKeys.handle(&state, key) }
-        if state.size.columns < Layout.minimumSize.columns || state.size.rows < Layout.minimumSize.rows {
-            // Too small to show anything but the size message: only quitting makes sense.
-            if key == .character("q") { return quit(&state) }
-            return []
-        }
         if state.isEditingText { return TextKeys.handle(&state, key) }
         if let effects = GlobalKeys.handle(&state, key) { return effects }
         switch state.focus {

@@ -33,7 +33,7 @@ enum FormKeys {
             state.revealedField = state.revealedField == field ? nil : field
         case .delete where field.isText, .backspace where field.isText:
             state.form[field] = ""
-            if field == .expectedAudience || field == .tenant { Inspection.reinspect(&state, resetSelection: false) }
+            if field.shapesInspection { Inspection.reinspect(&state, resetSelection: false) }
         default:
             break
         }

@@ -4,8 +4,10 @@ public import TerminalUI
 extension ExplorerApp {
     static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
         switch mouse.kind {
-        case .press(button: 0) where mouse.y == Layout.tabRow:
+        case .press(button: 0) where mouse.y == Layout.tabRow && state.overlay == nil:
             if let pane = Layout.tabs(state).first(where: { $0.columns.contains(mouse.x) })?.pane {
+                // Like Tab: a field being edited is committed first, and letters are commands again.
+                TextKeys.leaveField(&state)
                 GlobalKeys.focus(&state, pane)
             }
         case .scrollDown:

@@ -22,10 +22,13 @@ enum TextKeys {
         case .enter, .escape:
             state.token.editing = false
         case .tab, .backTab:
-            state.token.editing = false
+            leaveField(&state)
             GlobalKeys.focus(&state, key == .tab ? state.focus.next : state.focus.previous)
         default:
-            guard edit(&state.token.input, key) else { return }
+            let before = state.token.input.text
+            // Cursor keys change no text: inspecting a 16 KB token again per arrow key would be waste
+            // (and would send the claims table back to its first row).
+            guard edit(&state.token.input, key), state.token.input.text != before else { return }
             state.token.raw = state.token.input.text
             Inspection.reinspect(&state, resetSelection: true)
         }
@@ -50,7 +53,7 @@ enum TextKeys {
         case .enter, .escape:
             commit(&state, field)
         case .tab, .backTab:
-            commit(&state, field)
+            leaveField(&state)
             GlobalKeys.focus(&state, key == .tab ? state.focus.next : state.focus.previous)
         default:
             var text = state.form.fields[field] ?? TextField()
@@ -61,7 +64,16 @@ enum TextKeys {
 
     static func commit(_ state: inout AppState, _ field: FormField) {
         state.editingField = nil
-        if field == .expectedAudience || field == .tenant { Inspection.reinspect(&state, resetSelection: false) }
+        if field.shapesInspection { Inspection.reinspect(&state, resetSelection: false) }
+    }
+
+    /// Whatever field has the keys gives them back, as Enter would (Tab, and a click on a tab).
+    static func leaveField(_ state: inout AppState) {
+        if state.focus == .token {
+            state.token.editing = false
+            state.token.searching = false
+        }
+        if state.focus == .exchange, let field = state.editingField { commit(&state, field) }
     }
 
     /// Applies a key to a field; false when the key means nothing to it.

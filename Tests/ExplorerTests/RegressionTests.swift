@@ -5,16 +5,13 @@ import Testing
 import TokenScopeCore
 import TokenScopeTestSupport
 
-/// The behaviour the explorer should have where it does not yet: each test is written for the
-/// correct behaviour and disabled with the bug it shows. `RUN_KNOWN_BUGS=1 swift test --filter
-/// KnownBugTests` runs them (they fail until the bug is fixed; then drop the trait).
-@Suite("Explorer: known bugs (disabled)")
-struct KnownBugTests {
-    static let skip = ProcessInfo.processInfo.environment["RUN_KNOWN_BUGS"] != "1"
-
+/// Bugs found by the whole-state update tables, fixed, and kept as tests: each one failed before
+/// its fix (the test's name says what was wrong).
+@Suite("Explorer: regressions")
+struct RegressionTests {
     /// Below 80×24 only the size message shows, and it says "press q to quit"; F5 is checked
     /// before the size, so it sends an exchange the user cannot see.
-    @Test(.disabled(if: skip, "bug: F5 below 80×24 runs the exchange (handleKey checks F5 before the minimum size)"))
+    @Test("was: F5 below 80×24 runs the exchange (handleKey checks F5 before the minimum size)")
     func f5DoesNothingBelowTheMinimumSize() {
         for size in [Size(columns: 79, rows: 24), Size(columns: 80, rows: 23)] {
             check([KeyCase("F5 at \(size.columns)×\(size.rows)", Before.token(size: size), .function(5)) { _ in }])
@@ -23,7 +20,7 @@ struct KnownBugTests {
 
     /// F1 is also checked before the size: it opens a help the user cannot see, and then `q` —
     /// which the size message says quits — closes that invisible help instead of quitting.
-    @Test(.disabled(if: skip, "bug: F1 below 80×24 opens an invisible help, and q then closes it instead of quitting"))
+    @Test("was: F1 below 80×24 opens an invisible help, and q then closes it instead of quitting")
     func f1DoesNothingAndQStillQuitsBelowTheMinimumSize() {
         let size = Size(columns: 79, rows: 24)
         check([KeyCase("F1 at 79×24", Before.token(size: size), .function(1)) { _ in }])
@@ -33,7 +30,7 @@ struct KnownBugTests {
     }
 
     /// The same with help opened at 80×24 and the terminal then shrunk by one column.
-    @Test(.disabled(if: skip, "bug: a dialog open when the terminal shrinks below 80×24 takes q (closes) instead of quitting"))
+    @Test("was: a dialog open when the terminal shrinks below 80×24 takes q (closes) instead of quitting")
     func qQuitsBelowTheMinimumSizeEvenWithADialogOpen() {
         var state = Before.token(size: Size(columns: 80, rows: 24))
         Fixture.keys(&state, .character("?"))
@@ -44,7 +41,7 @@ struct KnownBugTests {
     /// ←/→/Home/End move the cursor in the token field; the text is unchanged, yet every such key
     /// re-inspects the whole paste (a 16 KB token on every arrow key) and jumps the claims table
     /// back to its first row. `TextKeys.tokenKey` re-inspects whenever `edit` returns true.
-    @Test(.disabled(if: skip, "bug: cursor keys in the token field re-inspect the token and reset the claim selection"))
+    @Test("was: cursor keys in the token field re-inspect the token and reset the claim selection")
     func cursorKeysInTheTokenFieldOnlyMoveTheCursor() {
         let editing = Before.token { $0.token.editing = true; $0.token.rows = ScrollState(selected: 3, offset: 0) }
         check([Key.left, .right, .home, .end, .control("a"), .control("e")].map { key in
@@ -55,7 +52,7 @@ struct KnownBugTests {
     /// With --mouse, clicking a tab while a form field is being edited moves the focus but leaves
     /// `editingField` set: the tenant is not committed (no re-inspection), and on coming back to
     /// the form (`2`) the keys type into the field again without Enter. Tab commits first.
-    @Test(.disabled(if: skip, "bug: a mouse click on a tab leaves the form field (or the token field) in edit mode"))
+    @Test("was: a mouse click on a tab leaves the form field (or the token field) in edit mode")
     func clickingATabLeavesTheFieldLikeTab() {
         let tenant = Before.form(.tenant) { $0.mouseEnabled = true; $0.editingField = .tenant; $0.form[.tenant] = "contoso" }
         var state = tenant
@@ -81,7 +78,7 @@ struct KnownBugTests {
     /// `/common` or `/organizations` authority is a finding for OBO), but only the tenant and
     /// the expected audience re-inspect when committed or cleared; ←/→ on the authority row do.
     /// Editing the authority by hand (Enter, type, Enter) or clearing it (Delete) leaves stale findings.
-    @Test(.disabled(if: skip, "bug: committing or clearing the Authority field does not re-inspect the token"))
+    @Test("was: committing or clearing the Authority field does not re-inspect the token")
     func editingTheAuthorityReinspects() {
         // Tenant /organizations and no authority yet: no multi-tenant authority finding.
         let noAuthority = Before.form(.authority) { $0.form[.tenant] = "organizations"; $0.form[.authority] = ""; Inspection.reinspect(&$0, resetSelection: false) }
@@ -98,6 +95,23 @@ struct KnownBugTests {
         #expect(Self.findings(cleared).contains(.multiTenantAuthority))
         Fixture.keys(&cleared, .delete)
         #expect(!Self.findings(cleared).contains(.multiTenantAuthority))
+    }
+
+    /// A dialog takes every key: F5 behind help, history, samples or the flow chooser started a run
+    /// out of sight, and a click on the tab row switched the pane behind the dialog.
+    @Test("was: F5 and tab clicks acted behind an open dialog")
+    func dialogsKeepF5AndClicksFromThePanesBehind() {
+        for open in [Key.character("?"), .character("f")] {
+            var state = Before.token { $0.mouseEnabled = true }
+            Fixture.keys(&state, open)
+            let overlay = state.overlay
+            #expect(overlay != nil)
+            #expect(Fixture.keys(&state, .function(5)).isEmpty, "F5 behind \(open) runs nothing")
+            #expect(state.runs.isEmpty && state.overlay == overlay)
+            let resultTab = Layout.tabs(state).first { $0.pane == .result }!
+            Fixture.send(&state, .input(.mouse(MouseEvent(kind: .press(button: 0), x: resultTab.columns.lowerBound, y: 1))))
+            #expect(state.focus == .token && state.overlay == overlay, "a click behind \(open) changes nothing")
+        }
     }
 
     static func findings(_ state: AppState) -> [FindingID] {
