@@ -28,8 +28,8 @@ public enum TokenInspector {
             issuer: issuer,
             audienceName: input.firstPartyAudience,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: extracted.source) : nil,
-            header: claimReports(token.header, location: .header, now: context.now, encrypted: token.format == .jwe),
-            claims: claimReports(token.claims, location: .payload, now: context.now, issuer: issuer),
+            header: ClaimReports(token.header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
+            claims: ClaimReports(token.claims, location: .payload, now: context.now, issuer: issuer),
             findings: findings,
             signature: signatureStatus(token, header: header),
             oboReadiness: context.flow == .obo ? OBOReadinessEvaluator.evaluate(input, findings: findings) : nil
@@ -43,15 +43,6 @@ public enum TokenInspector {
         "kid": ClaimDescriptor("kid", .header, carriers: [], meaning: "ID of the recipient's decryption key.",
                                reading: "Names the key the token was encrypted to: the API that holds it is the only party that can read this token."),
     ]
-
-    private static func claimReports(_ object: JSONValue?, location: ClaimLocation, now: Int64, encrypted: Bool = false, issuer: IssuerInfo? = nil) -> [ClaimReport] {
-        guard let members = object?.objectMembers else { return [] }
-        return members.map { member in
-            // Only `iss` is explained against the parsed issuer; the other claims need not carry a copy.
-            ClaimReport(name: member.key, location: location, value: member.value,
-                        now: now, issuer: issuer != nil && member.key == "iss" ? issuer : nil, encryptedHeader: encrypted)
-        }
-    }
 
     /// Before any verification: say why a token can or cannot be verified at all.
     private static func signatureStatus(_ token: ParsedToken, header: ClaimSet) -> SignatureStatus {

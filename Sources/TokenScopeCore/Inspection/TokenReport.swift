@@ -35,6 +35,36 @@ public struct ClaimReport: Sendable {
     }
 }
 
+/// A token's header members or payload claims as `ClaimReport`s, in document order: a view over the
+/// parsed members (one shared array), each report made when it is read. Inspection never reads
+/// them (the rules use `ClaimSet`); copying every member into a report up front was a sixth of a
+/// 1.5 KB token's decode + inspect time, for output that reads each claim once.
+public struct ClaimReports: RandomAccessCollection, Sendable {
+    private let members: [(key: String, value: JSONValue)]
+    private let location: ClaimLocation
+    private let now: Int64
+    /// Given to `iss` only (its explanation names the parsed issuer).
+    private let issuer: IssuerInfo?
+    private let encryptedHeader: Bool
+
+    init(_ object: JSONValue?, location: ClaimLocation, now: Int64, issuer: IssuerInfo? = nil, encryptedHeader: Bool = false) {
+        self.members = object?.objectMembers ?? []
+        self.location = location
+        self.now = now
+        self.issuer = issuer
+        self.encryptedHeader = encryptedHeader
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { members.count }
+
+    public subscript(position: Int) -> ClaimReport {
+        let member = members[position]
+        return ClaimReport(name: member.key, location: location, value: member.value, now: now,
+                           issuer: member.key == "iss" ? issuer : nil, encryptedHeader: encryptedHeader)
+    }
+}
+
 /// The outcome of signature verification, or why it was not done.
 public struct SignatureStatus: Sendable, Equatable {
     public let checked: Bool
@@ -91,8 +121,8 @@ public struct TokenReport: Sendable {
     public let audienceName: String?
     /// For opaque tokens: what it most likely is and why it cannot be decoded.
     public let opaqueDescription: String?
-    public let header: [ClaimReport]
-    public let claims: [ClaimReport]
+    public let header: ClaimReports
+    public let claims: ClaimReports
     /// Most severe first, then in rule order.
     public var findings: [Finding]
     public var signature: SignatureStatus

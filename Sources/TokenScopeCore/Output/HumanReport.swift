@@ -33,7 +33,7 @@ public struct HumanReport {
 
     // MARK: - Tables
 
-    private func table(_ rows: [ClaimReport]) -> String {
+    private func table(_ rows: ClaimReports) -> String {
         let nameWidth = min(24, rows.map { TerminalSafe.escape($0.name).count }.max() ?? 4)
         let values = rows.map { shortValue($0.value) }
         let valueWidth = min(maxValueWidth, values.map(\.count).max() ?? 0)

@@ -24,7 +24,7 @@ public enum ReportJSON {
             ("opaque", r.opaqueDescription.map(JSONValue.string) ?? .null),
             ("header", r.token.header ?? .null),
             ("claims", r.token.claims ?? .null),
-            ("catalogue", .array((r.header + r.claims).map(catalogueEntry))),
+            ("catalogue", .array((Array(r.header) + Array(r.claims)).map(catalogueEntry))),
             ("findings", .array(r.findings.map(finding))),
             ("signature", signature(r.signature)),
         ]
