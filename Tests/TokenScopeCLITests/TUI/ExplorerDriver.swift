@@ -302,17 +302,30 @@ struct ExplorerDriver: Sendable {
 
     // MARK: Terminal state
 
-    /// The terminal was handed back: the alternate screen is off, and bracketed paste was turned off
-    /// after it was last turned on.
-    func expectTerminalRestored(_ sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    /// The terminal was handed back: the alternate screen is off, bracketed paste was turned off
+    /// after it was last turned on, and the cursor was shown again after it was last hidden.
+    ///
+    /// The cursor is judged from the bytes written (`civis` / `cnorm` both contain `ESC[?25l` /
+    /// `ESC[?25h` in the terminfo entries used here), not from tmux's `#{cursor_flag}`: tmux 3.3a
+    /// clears that flag itself when it draws "Pane is dead" over a dead pane, so after the exit it
+    /// reads 0 whatever the program did. For tmux's own view of the cursor, keep the pane alive
+    /// (`Launch.keepPaneAfterExit`) and use `expectTerminalUsableAfterExit`.
+    func expectTerminalRestored(timeout: Duration = .seconds(10), _ sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let state = try await tui.state()
         #expect(state.alternateScreen == false, "still on the alternate screen: \(state)", sourceLocation: sourceLocation)
-        let output = try await tui.waitForRawOutput("bracketed paste turned off after it was last turned on") { output in
+        let output = try await tui.waitForRawOutput("bracketed paste turned off after it was last turned on", timeout: timeout) { output in
             guard let off = output.range(of: "\u{1b}[?2004l", options: .backwards) else { return false }
             guard let on = output.range(of: "\u{1b}[?2004h", options: .backwards) else { return true }
             return on.lowerBound < off.lowerBound
         }
         #expect(output.contains("\u{1b}[?2004h"), "bracketed paste was never turned on", sourceLocation: sourceLocation)
+        let cursor = try await tui.waitForRawOutput("the cursor shown after it was last hidden", timeout: timeout) { output in
+            guard let shown = output.range(of: "\u{1b}[?25h", options: .backwards) else { return false }
+            guard let hidden = output.range(of: "\u{1b}[?25l", options: .backwards) else { return true }
+            return hidden.lowerBound < shown.lowerBound
+        }
+        // Otherwise the check proves nothing: the explorer hides the cursor whenever no text field has it.
+        #expect(cursor.contains("\u{1b}[?25l"), "the cursor was never hidden", sourceLocation: sourceLocation)
     }
 
     // MARK: Files
@@ -332,5 +345,130 @@ struct ExplorerDriver: Sendable {
     /// Anything shaped like a signed JWT (header.payload.signature) in `text`.
     static func containsJWT(_ text: String) -> Bool {
         text.range(of: #"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}"#, options: .regularExpression) != nil
+    }
+}
+
+// MARK: Launching with a prepared home, another terminal type, or a pane that outlives the explorer
+
+extension ExplorerDriver {
+    /// How the explorer is started, beyond its arguments and environment.
+    struct Launch: Sendable {
+        /// Files created in the session's HOME before the explorer starts, by path relative to HOME
+        /// (`.config/tokenscope/profiles.yaml`, themes): it reads them at start-up, and HOME is
+        /// known only once the session exists. Copied in by the pane's shell (`cp -Rp`, modes kept).
+        var homeFiles: [String: String] = [:]
+        /// Shell code run just before the explorer, in the pane, with the session's HOME set: e.g.
+        /// `export TERM=xterm` — tmux gives every pane the `default-terminal` option as TERM, so a
+        /// TERM in `environment` has no effect — or `export XDG_CONFIG_HOME="$HOME/xdg"`.
+        var prelude: String = ""
+        /// The pane's shell outlives the explorer: it prints `exitNotice` and the status, then runs
+        /// `cat -v` on the terminal, so tmux's view of the terminal the explorer left behind can be
+        /// read (see `expectTerminalUsableAfterExit`) and a probe can be typed into it. The pane's pid
+        /// is then the shell's; `explorerPID()` finds the explorer.
+        var keepPaneAfterExit = false
+    }
+
+    /// What the pane's shell prints once the explorer has exited (with `keepPaneAfterExit`).
+    static let exitNotice = "[tokenscope exited with status"
+
+    /// Like `with(width:height:arguments:environment:_:)`, started the way `launch` says.
+    static func with<T>(
+        width: Int = 120,
+        height: Int = 40,
+        arguments: [String] = [],
+        environment: [String: String] = [:],
+        launch: Launch,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (ExplorerDriver) async throws -> T
+    ) async throws -> T {
+        var seed: String?
+        defer { if let seed { try? FileManager.default.removeItem(atPath: seed) } }
+        if !launch.homeFiles.isEmpty {
+            let directory = "\(Spawn.shortTemporaryBase())/tsui-home-\(UUID().uuidString)"
+            seed = directory
+            for (path, text) in launch.homeFiles {
+                let file = URL(fileURLWithPath: "\(directory)/\(path)")
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: file)
+            }
+        }
+        let command = ["/bin/sh", "-c", script(launch, seed: seed), TUITestSupport.tokenscope] + arguments
+        await gate.enter()
+        do {
+            let result = try await TmuxSession.with(command: command, width: width, height: height, environment: environment) { tui in
+                try await body(ExplorerDriver(tui: tui))
+            }
+            await gate.leave()
+            return result
+        } catch {
+            await gate.leave()
+            throw error
+        }
+    }
+
+    /// The pane's `sh -c` script for `launch`: `$0` is the program, `$@` its arguments, after
+    /// `--state-dir "$HOME/state"`. `seed` is a directory whose contents are copied into HOME first.
+    static func script(_ launch: Launch, seed: String? = nil) -> String {
+        var script = ""
+        if let seed { script += #"cp -Rp '\#(seed)/.' "$HOME/" || exit 97; "# }
+        if !launch.prelude.isEmpty { script += launch.prelude + "; " }
+        if launch.keepPaneAfterExit {
+            script += #""$0" --state-dir "$HOME/state" "$@"; status=$?; printf '\n%s %d]\n' '\#(exitNotice)' "$status"; exec cat -v"#
+        } else {
+            script += #"exec "$0" --state-dir "$HOME/state" "$@""#
+        }
+        return script
+    }
+
+    /// The explorer's pid when the pane's shell outlives it (`keepPaneAfterExit`): the shell's one
+    /// child while the explorer runs.
+    func explorerPID() async throws -> Int32 {
+        let shell = try await tui.panePID()
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After "(name)": the state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == shell { return pid }
+        }
+        throw TmuxSession.Failure(description: "no child process under the pane's shell (pid \(shell)): has the explorer exited?")
+    }
+
+    /// Waits for the pane's shell to say the explorer exited (`keepPaneAfterExit`) and returns the
+    /// status it reported (the exit code, or 128 + the signal).
+    func waitForExitNotice(timeout: Duration = .seconds(15)) async throws -> Int32 {
+        let pattern = #"\#(NSRegularExpression.escapedPattern(for: Self.exitNotice)) ([0-9]+)\]"#
+        let screen = try await tui.waitFor("the shell's notice that the explorer exited", timeout: timeout) {
+            $0.range(of: pattern, options: .regularExpression) != nil
+        }
+        let range = screen.range(of: pattern, options: .regularExpression)!
+        return Int32(screen[range].dropFirst(Self.exitNotice.count + 1).dropLast())!
+    }
+
+    /// With the pane kept alive after the explorer exited (`keepPaneAfterExit`), the terminal it
+    /// left is the one the user gets back. Checked through tmux, which tracks the terminal's modes:
+    /// the normal screen, the cursor visible, no mouse reporting; then by use: a probe line pasted
+    /// (tmux brackets a paste only while the program has bracketed paste on) must reach `cat -v`
+    /// as the plain line, echoed once by the terminal and printed once by cat — so bracketed paste
+    /// is off and the tty is back in cooked mode (echo, line editing, CR→NL). A terminal left with
+    /// bracketed paste on shows `^[[200~probe…`; one left raw shows `probe^M` and no echo.
+    func expectTerminalUsableAfterExit(_ sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let modes = try await tui.display("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_sgr_flag}")
+        #expect(modes == "0 1 0 0", "alternate screen, cursor visible, mouse reporting, SGR mouse: \(modes) (want 0 1 0 0)", sourceLocation: sourceLocation)
+        let probe = "probe-\(UUID().uuidString.prefix(8))"
+        try await tui.paste(probe + "\n")
+        let screen = try await tui.waitFor("the probe line echoed and printed by cat -v (or mangled)") { screen in
+            let rows = Self.rowsAfterExitNotice(screen)
+            return rows.filter { $0 == probe }.count >= 2 || rows.contains { $0.contains(probe) && ($0.contains("200~") || $0.contains("^M")) }
+        }
+        let rows = Self.rowsAfterExitNotice(screen).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(rows == [probe, probe], "after the exit, a pasted line reached the terminal as:\n\(rows.joined(separator: "\n"))", sourceLocation: sourceLocation)
+    }
+
+    /// The screen rows below the shell's exit notice.
+    static func rowsAfterExitNotice(_ screen: String) -> [String] {
+        let all = rows(screen)
+        guard let notice = all.lastIndex(where: { $0.contains(exitNotice) }) else { return [] }
+        return Array(all[(notice + 1)...])
     }
 }
