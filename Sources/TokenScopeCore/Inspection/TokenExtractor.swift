@@ -389,6 +389,24 @@ enum TokenBytes {
         b == Int(UInt8(ascii: ".")) ? dot : b == Int(UInt8(ascii: "=")) ? equals : TokenExtractor.tokenOrDotTable[b] ? 0 : notToken
     }
 
+    /// True when each of the eight bytes of `word` is `A`–`Z`, `a`–`z`, `0`–`9`, `-` or `_`. Per byte,
+    /// for bytes below 0x80: `b + (0x80 - lo)` has its high bit set exactly when `b >= lo`, and
+    /// `b + (0x7F - hi)` exactly when `b > hi`; neither sum carries into the next byte.
+    @inline(__always)
+    static func isBase64URLWord(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7 = ~high
+        if word & high != 0 { return false }
+        @inline(__always) func within(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (word &+ ones &* (0x80 &- lo)) & ~(word &+ ones &* (0x7F &- hi))
+        }
+        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
+            let v = word ^ (ones &* c)
+            return ~(((v & low7) &+ low7) | v)
+        }
+        let letters = within(0x41, 0x5A) | within(0x61, 0x7A) | within(0x30, 0x39) | equal(0x2D) | equal(0x5F)
+        return letters & high == high
+    }
+
     /// Whether every byte is a token byte, and whether any of them is `=`; the dots are recorded in
     /// `dots` on the way (what `TokenParser` would look for next).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dots: inout TokenParser.DotPositions) -> (clean: Bool, hasEquals: Bool) {
@@ -406,10 +424,15 @@ enum TokenBytes {
                 return true
             }
             var i = 0
+            let raw = UnsafeRawPointer(p)
             while i &+ 8 <= n {
-                let q = p + i
-                let seen = t[Int(q[0])] | t[Int(q[1])] | t[Int(q[2])] | t[Int(q[3])] | t[Int(q[4])] | t[Int(q[5])] | t[Int(q[6])] | t[Int(q[7])]
-                if seen != 0, !special(i, i &+ 8, seen) { return (false, false) }
+                // Almost every word of a token is eight base64url letters: a few ALU operations say so.
+                // Any other word (a dot, `=`, `+`, `/`, or not a token byte) is read byte by byte.
+                if !isBase64URLWord(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    let q = p + i
+                    let seen = t[Int(q[0])] | t[Int(q[1])] | t[Int(q[2])] | t[Int(q[3])] | t[Int(q[4])] | t[Int(q[5])] | t[Int(q[6])] | t[Int(q[7])]
+                    if seen != 0, !special(i, i &+ 8, seen) { return (false, false) }
+                }
                 i &+= 8
             }
             var seen: UInt8 = 0
