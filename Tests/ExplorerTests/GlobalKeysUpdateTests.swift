@@ -67,6 +67,8 @@ struct GlobalKeysUpdateTests {
         #expect(offset == 0 && filtering)
         #expect(HelpText.entries(filter: filter.text).map(\.keys) == ["q / F10 / Ctrl-C"])
         #expect(HelpText.hints(state) == "type to filter keys · Enter keep · Esc clear")
+        #expect(HelpText.hints(state, width: 30) == "Enter keep · Esc clear", "whole hints are dropped, the last two stay")
+        #expect(HelpText.hints(state, width: 5) == "Enter keep · Esc clear", "the last two stay whatever the width")
         // Enter keeps the filter and gives the keys back to the pager; Esc then closes.
         Fixture.keys(&state, .enter)
         guard case let .help(kept, _, stillFiltering) = state.overlay else { Issue.record("Enter closed help"); return }

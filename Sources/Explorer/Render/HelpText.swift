@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The key reference shown by `?` / F1 — also the status bar's source of hints.
 struct HelpEntry: Equatable {
     let keys: String
@@ -39,6 +41,15 @@ enum HelpText {
         let needle = filter.lowercased()
         guard !needle.isEmpty else { return all }
         return all.filter { "\($0.keys) \($0.action) \($0.section)".lowercased().contains(needle) }
+    }
+
+    /// `hints(state)` cut to `width` columns by dropping whole hints, least useful first (the ones
+    /// just before the last two: `? help` and `q quit` always stay), never by cutting one in half.
+    static func hints(_ state: AppState, width: Int) -> String {
+        var items = hints(state).split(separator: " · ").map(String.init)
+        func text() -> String { items.joined(separator: " · ") }
+        while TextWidth.of(text()) > width, items.count > 2 { items.remove(at: items.count - 3) }
+        return text()
     }
 
     /// The status bar's hints for the focused pane.

@@ -81,11 +81,13 @@ enum Chrome {
     static func statusBar(_ state: AppState, _ theme: Theme, _ canvas: inout Canvas) {
         let y = state.size.rows - 1
         canvas.fill(Rect(x: 0, y: y, width: state.size.columns, height: 1), style: theme.style(.statusBar))
+        // A message wider than the screen ends in "…", so a cut is never mistaken for the whole.
         if let status = state.status {
-            canvas.write(" " + status.text, x: 0, y: y, style: theme.style(status.kind == .error ? .statusError : .statusMessage),
-                         maxWidth: state.size.columns)
+            canvas.write(TextWidth.truncate(" " + status.text, to: state.size.columns), x: 0, y: y,
+                         style: theme.style(status.kind == .error ? .statusError : .statusMessage), maxWidth: state.size.columns)
         } else {
-            canvas.write(" " + HelpText.hints(state), x: 0, y: y, style: theme.style(.statusKey), maxWidth: state.size.columns)
+            canvas.write(TextWidth.truncate(" " + HelpText.hints(state, width: state.size.columns - 1), to: state.size.columns), x: 0, y: y,
+                         style: theme.style(.statusKey), maxWidth: state.size.columns)
         }
     }
 }

@@ -47,12 +47,13 @@ public struct ThemeCatalog: Equatable, Sendable {
                 add(theme, as: file.name)
             case let .failure(problem):
                 failed.insert(file.name)
-                problems.append("\(problem); \(asked ? "using default" : "not loaded")")
+                // The outcome first: a narrow status bar cuts the end of a long error.
+                problems.append("\(asked ? "Using the default theme" : "Theme not loaded"): \(problem)")
             }
         }
         if byName[requested] == nil, !failed.contains(requested) {
             let (_, error) = ThemeSelection.resolve(name: requested, userFile: nil)
-            if let error { problems.append("\(error); using default") }
+            if let error { problems.append("Using the default theme: \(error)") }
         }
         let themes = names.compactMap { byName[$0] }
         guard !themes.isEmpty else { return ThemeCatalog(themes: [.fallback], selected: 0, problems: problems) }

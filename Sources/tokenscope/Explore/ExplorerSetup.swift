@@ -88,7 +88,7 @@ enum RealEntraSetup {
         var credential = CredentialChoice.secret
         if let name = c.secretEnv {
             values[.secret] = try rethrowingInput { try SecretLoader.fromEnvironment(name, environment: environment) }.value
-        } else if let path = c.cert ?? environment["AZURE_CLIENT_CERTIFICATE_PATH"].nonEmpty {
+        } else if let path = c.cert {
             credential = .certificate
             values[.certificate] = path
             values[.key] = c.key ?? ""
@@ -106,11 +106,16 @@ enum RealEntraSetup {
         } else if case let .file(path)? = profile?.clientAssertion {
             credential = .assertion
             values[.assertion] = "@" + path
+        } else if let secret = environment["AZURE_CLIENT_SECRET"].nonEmpty {
+            // The azure-identity variables in EnvironmentCredential's order, as `tokenscope exchange` reads them.
+            values[.secret] = secret
+        } else if let path = environment["AZURE_CLIENT_CERTIFICATE_PATH"].nonEmpty {
+            credential = .certificate
+            values[.certificate] = path
+            values[.password] = environment["AZURE_CLIENT_CERTIFICATE_PASSWORD"] ?? ""
         } else if let path = environment["AZURE_FEDERATED_TOKEN_FILE"].nonEmpty {
             credential = .assertion
             values[.assertion] = "@" + path
-        } else if let secret = environment["AZURE_CLIENT_SECRET"].nonEmpty {
-            values[.secret] = secret
         }
         if let uri = profile?.redirectURI { values[.redirectURI] = uri }
         let target = Target(kind: .entra(cloudName: cloud.displayName), tenantLabel: values[.tenant].nonEmpty)
