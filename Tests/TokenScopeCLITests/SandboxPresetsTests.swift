@@ -21,7 +21,7 @@ struct SandboxPresetsTests {
         }
         let runner = JobRunner(sandbox: sandbox, environment: [:])
         let failures = presets.filter { $0.title.hasPrefix("Fails:") }
-        #expect(failures.count == 22)
+        #expect(failures.count == 24)
         #expect(Set(presets.map(\.id)).count == presets.count, "sample IDs are unique")
         var checked: [String] = []
         for preset in failures {
