@@ -68,12 +68,15 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
     private let count: Int
     private var index = 0
     private let maxDepth: Int
+    /// Elements the array-length guesses of `parseArray` may still reserve in this document.
+    private var guessBudget: Int
     var observer: Observer
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, observer: Observer) {
         self.bytes = bytes
         self.count = bytes.count
         self.maxDepth = maxDepth
+        self.guessBudget = bytes.count / 2
         self.observer = observer
     }
 
@@ -173,8 +176,20 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             return .array(items)
         }
         items.reserveCapacity(4)
+        let start = index
         while true {
             skipWhitespace()
+            if items.count == 4 {
+                // A long array (`groups`, `roles`: hundreds of IDs) would grow 4, 8, … 256: six large
+                // allocations and copies. Guess its length once from the bytes the first four took
+                // and the bytes left. Every element takes at least two bytes, so all the guesses of
+                // one document together may reserve at most `count / 2` elements (`guessBudget`):
+                // a hostile document of many arrays cannot make the guesses outgrow its real size.
+                let perItem = max(2, (index - start) / 4)
+                let guess = min((count - index) / perItem, guessBudget)
+                guessBudget -= guess
+                if guess > 4 { items.reserveCapacity(4 + guess) }
+            }
             items.append(try parseValue(depth: depth))
             skipWhitespace()
             guard index < count else { throw error("unterminated array") }
