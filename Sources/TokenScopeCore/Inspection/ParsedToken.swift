@@ -34,6 +34,9 @@ public struct ParsedToken: Sendable {
     /// (nil when the part is not an object).
     let headerSlots: ClaimSlots?
     let claimSlots: ClaimSlots?
+    /// A JWS whose three parts decoded as base64url with no `=` anywhere: every byte of `raw` is a
+    /// base64url letter or a dot (what `TokenInspector` needs to skip the extractor's byte scan).
+    var onlyBase64Letters = false
 
     init(raw: String, format: TokenFormat, segmentCount: Int, header: JSONValue?, claims: JSONValue?, signature: [UInt8],
          signingInput: Substring, problems: [ParseProblem], headerSlots: ClaimSlots? = nil, claimSlots: ClaimSlots? = nil) {

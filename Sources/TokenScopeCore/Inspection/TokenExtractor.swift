@@ -106,10 +106,7 @@ public enum TokenExtractor {
         let whole = text.utf8.count
         var dots = TokenParser.DotPositions()
         let range: Range<Int>? = text.withUTF8 { b in
-            var start = 0, end = b.count
-            while start < end, isSpace(b[start]) || b[start] == UInt8(ascii: "\"") || b[start] == UInt8(ascii: "'") { start += 1 }
-            while end > start, isSpace(b[end - 1]) || b[end - 1] == UInt8(ascii: "\"") || b[end - 1] == UInt8(ascii: "'") { end -= 1 }
-            guard end - start >= 16, !startsWithBearer(b, start) else { return nil }
+            guard let (start, end) = trimmedCandidate(b) else { return nil }
             let (clean, hasEquals) = TokenBytes.scan(UnsafeBufferPointer(rebasing: b[start..<end]), dots: &dots)
             guard clean else { return nil }
             if hasEquals {
@@ -120,6 +117,34 @@ public enum TokenExtractor {
                 }
             }
             return start..<end
+        }
+        guard let range else { return nil }
+        if range.count == whole { return (text, dots) }
+        return (text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, dots)
+    }
+
+    /// The bytes `soleCleanToken` would consider (white space and quotes around them dropped), when
+    /// they are long enough to be a token and do not start with `Bearer`; their bytes are not checked.
+    private static func trimmedCandidate(_ b: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
+        var start = 0, end = b.count
+        while start < end, isSpace(b[start]) || b[start] == UInt8(ascii: "\"") || b[start] == UInt8(ascii: "'") { start += 1 }
+        while end > start, isSpace(b[end - 1]) || b[end - 1] == UInt8(ascii: "\"") || b[end - 1] == UInt8(ascii: "'") { end -= 1 }
+        guard end - start >= 16, !startsWithBearer(b, start) else { return nil }
+        return (start, end)
+    }
+
+    /// What `soleCleanToken` would return if every byte of the candidate is a token byte and none is
+    /// `=`, without checking the bytes: the caller proves that by decoding them (`TokenInspector`).
+    /// nil unless the candidate has exactly two dots (a JWS, whose three parts the parser decodes).
+    static func unverifiedSoleJWS(_ text: String) -> (token: String, dots: TokenParser.DotPositions)? {
+        var text = text
+        let whole = text.utf8.count
+        var dots = TokenParser.DotPositions()
+        let range: Range<Int>? = text.withUTF8 { b in
+            guard let (start, end) = trimmedCandidate(b) else { return nil }
+            let candidate = UnsafeBufferPointer(rebasing: b[start..<end])
+            dots = TokenParser.DotPositions(candidate)
+            return dots.count == 2 ? start..<end : nil
         }
         guard let range else { return nil }
         if range.count == whole { return (text, dots) }

@@ -3,31 +3,42 @@
 public enum TokenInspector {
     /// Extracts every token in `text` and inspects each one.
     public static func inspect(text: String, context: InspectionContext) throws(TokenExtractionError) -> [TokenReport] {
-        try TokenExtractor.extract(from: text).map { inspect($0, context: context) }
+        // The usual paste is one JWS and nothing else. The extractor would scan every byte to make
+        // sure of that before the parser decodes them all again; instead parse at once, and keep
+        // the result only when decoding proved what the scan would have (every byte a base64url
+        // letter or a dot, no `=`): then `extract` returns exactly this token. Otherwise, the full search.
+        if text.utf8.count <= TokenExtractor.maxInputBytes, let (candidate, dots) = TokenExtractor.unverifiedSoleJWS(text) {
+            let token = TokenParser.parse(candidate, dots: dots)
+            if token.onlyBase64Letters { return [inspect(token, source: .input, context: context)] }
+        }
+        return try TokenExtractor.extract(from: text).map { inspect($0, context: context) }
     }
 
     public static func inspect(_ extracted: ExtractedToken, context: InspectionContext) -> TokenReport {
-        let token = TokenParser.parse(extracted.text, dots: extracted.dots)
+        inspect(TokenParser.parse(extracted.text, dots: extracted.dots), source: extracted.source, context: context)
+    }
+
+    static func inspect(_ token: ParsedToken, source: TokenSource, context: InspectionContext) -> TokenReport {
         // The parser already located the well-known members: reading them is an index, not a search.
         let claims = ClaimSet(token.claims, slots: token.claimSlots)
         let header = ClaimSet(token.header, slots: token.headerSlots)
         let issuer = claims.string(.iss).flatMap(IssuerInfo.init(issuer:))
-        let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: extracted.source)
+        let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: source)
 
         let input = RuleInput(token: token, claims: claims, header: header, kind: classification.kind,
                               accessType: classification.accessType, version: classification.version,
-                              issuer: issuer, source: extracted.source, context: context)
+                              issuer: issuer, source: source, context: context)
         let findings = FindingRules.evaluate(input)
 
         return TokenReport(
-            source: extracted.source,
+            source: source,
             token: token,
             kind: classification.kind,
             accessType: classification.accessType,
             version: classification.version,
             issuer: issuer,
             audienceName: input.firstPartyAudience,
-            opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: extracted.source) : nil,
+            opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: source) : nil,
             header: ClaimReports(token.header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
             claims: ClaimReports(token.claims, location: .payload, now: context.now, issuer: issuer),
             findings: findings,

@@ -96,16 +96,28 @@ public enum TokenParser {
         let header = decodeObject(UnsafeBufferPointer(rebasing: bytes[0..<d0]), part: "header", problems: &problems)
         let claims = decodeObject(UnsafeBufferPointer(rebasing: bytes[(d0 + 1)..<d1]), part: "payload", problems: &problems)
         var signature: [UInt8] = []
+        var signatureIsBase64 = true
         if let sig = Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: bytes[(d1 + 1)...])) {
             signature = sig
         } else {
+            signatureIsBase64 = false
             problems.append(ParseProblem(part: "signature", message: "is not valid base64url"))
         }
+        // Base64 decoding read every byte of the three parts: it succeeded only on base64 letters,
+        // apart from `=` at the end of a part. So with no such `=`, every byte was a token byte.
+        let lettersOnly = header.base64 && claims.base64 && signatureIsBase64
+            && !endsWithEquals(bytes, d0) && !endsWithEquals(bytes, d1) && !endsWithEquals(bytes, bytes.count)
         // The dots are ASCII, so a UTF-8 offset is a valid String index here.
         let signingInput = raw[raw.startIndex..<raw.utf8.index(raw.utf8.startIndex, offsetBy: d1)]
-        return ParsedToken(raw: raw, format: .jws, segmentCount: 3, header: header.value, claims: claims.value,
-                           signature: signature, signingInput: signingInput, problems: problems,
-                           headerSlots: header.keys?.slots, claimSlots: claims.keys?.slots)
+        var token = ParsedToken(raw: raw, format: .jws, segmentCount: 3, header: header.value, claims: claims.value,
+                                signature: signature, signingInput: signingInput, problems: problems,
+                                headerSlots: header.keys?.slots, claimSlots: claims.keys?.slots)
+        token.onlyBase64Letters = lettersOnly
+        return token
+    }
+
+    private static func endsWithEquals(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        end > 0 && bytes[end - 1] == UInt8(ascii: "=")
     }
 
     private static func parseJWE(_ raw: String, _ bytes: UnsafeBufferPointer<UInt8>, _ dots: DotPositions) -> ParsedToken {
@@ -147,15 +159,16 @@ public enum TokenParser {
     }
 
     /// base64url → JSON object, reporting each way it can fail and any member written twice.
-    static func decodeObject(_ segment: UnsafeBufferPointer<UInt8>, part: String, problems: inout [ParseProblem]) -> (value: JSONValue?, keys: ClaimKeys?) {
+    /// `base64`: the part decoded as base64url (true for an empty part, which has no bytes to fail).
+    static func decodeObject(_ segment: UnsafeBufferPointer<UInt8>, part: String, problems: inout [ParseProblem]) -> (value: JSONValue?, keys: ClaimKeys?, base64: Bool) {
         if segment.isEmpty {
             problems.append(ParseProblem(part: part, message: "is empty"))
-            return (nil, nil)
+            return (nil, nil, true)
         }
         // The JSON text is needed only while it is parsed: decode it into scratch memory, not an Array.
         guard let decodedCount = Base64URL.decodedCount(segment) else {
             problems.append(ParseProblem(part: part, message: "is not valid base64url"))
-            return (nil, nil)
+            return (nil, nil, false)
         }
         // Scratch memory from `withUnsafeTemporaryAllocation`: on the stack when the thread has room
         // (a malloc of this size, after a token's worth of small frees, costs a heap consolidation).
@@ -179,19 +192,19 @@ public enum TokenParser {
             (value, resolved) = parsed
         case .failure(.base64):
             problems.append(ParseProblem(part: part, message: "is not valid base64url"))
-            return (nil, nil)
+            return (nil, nil, false)
         case let .failure(.json(error, looksCompressed)):
             let hint = looksCompressed ? " (it looks compressed; `zip: DEF` payloads are not JWTs Entra issues)" : ""
             problems.append(ParseProblem(part: part, message: "is not JSON: \(error.description)\(hint)"))
-            return (nil, nil)
+            return (nil, nil, true)
         }
         guard let keys = resolved else {
             problems.append(ParseProblem(part: part, message: "is JSON \(value.typeName), expected an object"))
-            return (nil, nil)
+            return (nil, nil, true)
         }
         for (name, count) in keys.duplicates {
             problems.append(ParseProblem(part: part, message: "has `\(name)` \(count) times; libraries disagree on which one wins, so this token is ambiguous"))
         }
-        return (value, keys)
+        return (value, keys, true)
     }
 }
