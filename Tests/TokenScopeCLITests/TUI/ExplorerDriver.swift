@@ -332,9 +332,10 @@ struct ExplorerDriver: Sendable {
 
     /// The POSIX permission bits of `path`.
     static func mode(_ path: String) throws -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw TmuxSession.Failure(description: "stat \(path): \(String(cString: strerror(errno)))") }
-        return Int(info.st_mode) & 0o777
+        guard let bits = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int else {
+            throw TmuxSession.Failure(description: "no permission bits for \(path)")
+        }
+        return bits & 0o777
     }
 
     /// The export files (`tokenscope-incident-*.md` / `.json`) in `directory`.
