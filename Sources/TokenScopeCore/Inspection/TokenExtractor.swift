@@ -102,20 +102,31 @@ public enum TokenExtractor {
     /// `bearer` prefix, and every byte in between is a token byte. Anything else returns nil and
     /// takes the full search.
     static func soleCleanToken(_ text: String) -> (token: String, dots: TokenParser.DotPositions)? {
-        var text = text
-        let whole = text.utf8.count
-        var dots = TokenParser.DotPositions()
-        let range: Range<Int>? = text.withUTF8 { b in
-            guard let (start, end) = trimmedCandidate(b) else { return nil }
+        soleCandidate(text) { b, start, end, dots in
             let (clean, hasEquals) = TokenBytes.scan(UnsafeBufferPointer(rebasing: b[start..<end]), dots: &dots)
-            guard clean else { return nil }
+            guard clean else { return false }
             if hasEquals {
                 // `access_token=...` (a form body) is a field, found by `fieldValues`: leave it to the search.
                 let suffix = Array("_token".utf8)
                 for i in (start + suffix.count)..<end where b[i] == UInt8(ascii: "=") {
-                    if b[(i - suffix.count)..<i].elementsEqual(suffix) { return nil }
+                    if b[(i - suffix.count)..<i].elementsEqual(suffix) { return false }
                 }
             }
+            return true
+        }
+    }
+
+    /// The trimmed candidate of `text` with its dots, when `accept` takes it (given the bytes, the
+    /// candidate's bounds, and the dots to record): `text` itself when nothing was trimmed.
+    private static func soleCandidate(
+        _ text: String,
+        accept: (UnsafeBufferPointer<UInt8>, Int, Int, inout TokenParser.DotPositions) -> Bool
+    ) -> (token: String, dots: TokenParser.DotPositions)? {
+        var text = text
+        let whole = text.utf8.count
+        var dots = TokenParser.DotPositions()
+        let range: Range<Int>? = text.withUTF8 { b in
+            guard let (start, end) = trimmedCandidate(b), accept(b, start, end, &dots) else { return nil }
             return start..<end
         }
         guard let range else { return nil }
@@ -137,18 +148,10 @@ public enum TokenExtractor {
     /// `=`, without checking the bytes: the caller proves that by decoding them (`TokenInspector`).
     /// nil unless the candidate has exactly two dots (a JWS, whose three parts the parser decodes).
     static func unverifiedSoleJWS(_ text: String) -> (token: String, dots: TokenParser.DotPositions)? {
-        var text = text
-        let whole = text.utf8.count
-        var dots = TokenParser.DotPositions()
-        let range: Range<Int>? = text.withUTF8 { b in
-            guard let (start, end) = trimmedCandidate(b) else { return nil }
-            let candidate = UnsafeBufferPointer(rebasing: b[start..<end])
-            dots = TokenParser.DotPositions(candidate)
-            return dots.count == 2 ? start..<end : nil
+        soleCandidate(text) { b, start, end, dots in
+            dots = TokenParser.DotPositions(UnsafeBufferPointer(rebasing: b[start..<end]))
+            return dots.count == 2
         }
-        guard let range else { return nil }
-        if range.count == whole { return (text, dots) }
-        return (text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, dots)
     }
 
     private static func startsWithBearer(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {

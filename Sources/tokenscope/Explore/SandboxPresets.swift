@@ -44,6 +44,11 @@ enum SandboxPresets {
                          values: [.authority: baseURL, .tenant: contoso.id, .clientId: middle.clientId, .scopes: "api://downstream-api/.default",
                                   .assertion: mint(spec) ?? ""])
         }
+        func certificateAssertion(_ change: (inout MintSpec) -> Void) -> MintSpec {
+            var spec = MintSpec(.clientAssertion, client: "middle-tier-api", tenant: contoso.id)
+            change(&spec)
+            return spec
+        }
         func workload(_ change: (inout MintSpec) -> Void) -> MintSpec {
             var spec = MintSpec(.workload, client: "middle-tier-api")
             change(&spec)
@@ -137,7 +142,7 @@ enum SandboxPresets {
                    token: nil, form: clientCredentials(middle, secret: secret(middle), scope: "api://middle-tier-api/.default")),
             Preset(id: "cc-assertion-expired", title: "Fails: an expired client assertion (AADSTS700024)",
                    summary: "The middle tier's certificate assertion was made two hours ago.",
-                   token: nil, form: withAssertion({ var s = MintSpec(.clientAssertion, client: "middle-tier-api", tenant: contoso.id); s.expired = true; return s }())),
+                   token: nil, form: withAssertion(certificateAssertion { $0.expired = true })),
             Preset(id: "fic-issuer-mismatch", title: "Fails: a workload token from an unregistered issuer (AADSTS700211)",
                    summary: "The federated credential trusts the sandbox's /federation issuer, not GitHub's.",
                    token: nil, form: withAssertion(workload { $0.issuer = "https://token.actions.githubusercontent.com" })),

@@ -58,6 +58,15 @@ struct ExplorerDriver: Sendable {
         _ body: (ExplorerDriver) async throws -> T
     ) async throws -> T {
         let command = ["/bin/sh", "-c", #"exec "$0" --state-dir "$HOME/state" "$@""#, TUITestSupport.tokenscope] + arguments
+        return try await session(command, width: width, height: height, environment: environment, body)
+    }
+
+    /// Runs `command` in a gated tmux session and `body` with its driver.
+    private static func session<T>(
+        _ command: [String], width: Int, height: Int, environment: [String: String],
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (ExplorerDriver) async throws -> T
+    ) async throws -> T {
         await gate.enter()
         do {
             let result = try await TmuxSession.with(command: command, width: width, height: height, environment: environment) { tui in
@@ -394,17 +403,7 @@ extension ExplorerDriver {
             }
         }
         let command = ["/bin/sh", "-c", script(launch, seed: seed), TUITestSupport.tokenscope] + arguments
-        await gate.enter()
-        do {
-            let result = try await TmuxSession.with(command: command, width: width, height: height, environment: environment) { tui in
-                try await body(ExplorerDriver(tui: tui))
-            }
-            await gate.leave()
-            return result
-        } catch {
-            await gate.leave()
-            throw error
-        }
+        return try await session(command, width: width, height: height, environment: environment, body)
     }
 
     /// The pane's `sh -c` script for `launch`: `$0` is the program, `$@` its arguments, after

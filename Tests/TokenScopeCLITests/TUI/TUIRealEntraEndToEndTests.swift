@@ -94,11 +94,7 @@ struct TUIRealEntraEndToEndTests {
     @Test func aCertificateFlagFillsTheCertificateRows() async throws {
         let scratch = try App.scratchDirectory("tscert")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let info = try await Spawn.runDetached(TUITestSupport.tokenscope, ["sandbox", "info", "--state-dir", scratch + "/state", "--json"],
-                                               environment: ["PATH": "/usr/bin:/bin", "HOME": scratch, "LANG": "C.UTF-8"])
-        try #require(info.status == 0, "sandbox info: \(info.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
-        let certificates = (json["apps"] as? [[String: Any]] ?? []).flatMap { $0["certificates"] as? [[String: Any]] ?? [] }
+        let certificates = try await Self.demoCertificates(stateDirectory: scratch + "/state", home: scratch)
         let certificate = try #require(certificates.first?["certificatePath"] as? String)
         let key = try #require(certificates.first?["privateKeyPath"] as? String)
         #expect(FileManager.default.fileExists(atPath: certificate) && FileManager.default.fileExists(atPath: key))
@@ -130,11 +126,7 @@ struct TUIRealEntraEndToEndTests {
     @Test func theCertificateVariablesFillTheCertificateAndPasswordRows() async throws {
         let scratch = try App.scratchDirectory("tscertpw")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let info = try await Spawn.runDetached(TUITestSupport.tokenscope, ["sandbox", "info", "--state-dir", scratch + "/state", "--json"],
-                                               environment: ["PATH": "/usr/bin:/bin", "HOME": scratch, "LANG": "C.UTF-8"])
-        try #require(info.status == 0, "sandbox info: \(info.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
-        let certificates = (json["apps"] as? [[String: Any]] ?? []).flatMap { $0["certificates"] as? [[String: Any]] ?? [] }
+        let certificates = try await Self.demoCertificates(stateDirectory: scratch + "/state", home: scratch)
         let pfx = try #require(certificates.first?["pkcs12Path"] as? String)
         let password = "pfx-password~\(UUID().uuidString.prefix(8))"
         let environment = ["AZURE_TENANT_ID": "fabrikam.example", "AZURE_CLIENT_ID": Self.environmentClientID,
@@ -188,5 +180,14 @@ struct TUIRealEntraEndToEndTests {
         for screen in screens {
             #expect(App.leaks(secrets, in: screen).isEmpty, "a secret is on the screen:\n\(screen)", sourceLocation: sourceLocation)
         }
+    }
+
+    /// The demo certificates (`sandbox info --json`'s `apps[].certificates`) of a sandbox state dir.
+    static func demoCertificates(stateDirectory: String, home: String) async throws -> [[String: Any]] {
+        let info = try await Spawn.runDetached(TUITestSupport.tokenscope, ["sandbox", "info", "--state-dir", stateDirectory, "--json"],
+                                               environment: ["PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"])
+        try #require(info.status == 0, "sandbox info: \(info.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        return (json["apps"] as? [[String: Any]] ?? []).flatMap { $0["certificates"] as? [[String: Any]] ?? [] }
     }
 }
