@@ -33,7 +33,9 @@ struct JSONParserCapacityTests {
         let inner = Self.capacities(value).dropFirst()
         #expect(inner.count == 2_000 && inner.allSatisfy { $0.count == 5 })
         let reserved = inner.reduce(0) { $0 + $1.capacity }
-        // At most count/2 elements guessed in all, plus each array's own first allocation.
-        #expect(reserved <= text.utf8.count / 2 + 2_000 * 8, "reserved \(reserved) for \(text.utf8.count) bytes")
+        // At most count/2 elements guessed in all, plus each array's own first allocation; the
+        // allocator may round each capacity up (malloc size classes), hence the slack. Without the
+        // budget the guesses alone would come to millions of elements.
+        #expect(reserved <= text.utf8.count / 2 + 2_000 * 16, "reserved \(reserved) for \(text.utf8.count) bytes")
     }
 }
