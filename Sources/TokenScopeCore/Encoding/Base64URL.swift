@@ -52,6 +52,31 @@ public enum Base64URL {
         return valid ? out : nil
     }
 
+    /// Whether `decode(buffer: input)` would succeed, without decoding: every character (before
+    /// any trailing `=`) in one of the alphabets, and a length some base64 text has.
+    static func isValid(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard decodedCount(input) != nil else { return false }
+        guard let p = input.baseAddress else { return true }
+        var count = input.count
+        while count > 0, input[count - 1] == UInt8(ascii: "=") { count -= 1 }
+        return decodeTables.withUnsafeBufferPointer { tables -> Bool in
+            let t = tables.baseAddress! + 768  // the unshifted table: `invalid` or a sextet
+            var i = 0
+            // Eight base64url letters at a time (a signature is nothing else); any other word byte by byte.
+            while i &+ 8 <= count {
+                if !TokenBytes.isBase64URLWord(UnsafeRawPointer(p).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    for j in i..<(i &+ 8) where t[Int(p[j])] == invalid { return false }
+                }
+                i &+= 8
+            }
+            while i < count {
+                if t[Int(p[i])] == invalid { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
     /// The number of bytes `input` decodes to (ignoring trailing `=`), or nil when no base64 text
     /// has that length.
     static func decodedCount(_ input: UnsafeBufferPointer<UInt8>) -> Int? {

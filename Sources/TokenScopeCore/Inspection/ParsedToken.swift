@@ -17,38 +17,76 @@ public struct ParseProblem: Sendable, Equatable {
 
 /// A token split into its parts and decoded as far as it can be, never throwing: every defect is
 /// recorded as a `ParseProblem` so the inspector can explain it.
+///
+/// The parts live in one shared, immutable box: the token is copied into the rule input and the
+/// report (and callers copy reports), and a copy is then one retain instead of one per part.
 public struct ParsedToken: Sendable {
-    public let raw: String
-    public let format: TokenFormat
-    public let segmentCount: Int
+    public var raw: String { parts.raw }
+    public var format: TokenFormat { parts.format }
+    public var segmentCount: Int { parts.segmentCount }
     /// The protected header object (JWS and JWE), when it decoded to a JSON object.
-    public let header: JSONValue?
+    public var header: JSONValue? { parts.header }
     /// The claims object (JWS only), when it decoded to a JSON object.
-    public let claims: JSONValue?
-    /// The signature bytes (JWS only).
-    public let signature: [UInt8]
+    public var claims: JSONValue? { parts.claims }
+    /// The signature bytes (JWS only; empty when the signature part is not base64url). Decoded when
+    /// asked: only verification needs the bytes, and the parse has checked them already.
+    public var signature: [UInt8] {
+        guard let range = parts.signatureRange else { return [] }
+        var raw = parts.raw
+        return raw.withUTF8 { Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: $0[range])) } ?? []
+    }
+    /// `signature.isEmpty`, without decoding it.
+    var signatureIsEmpty: Bool { parts.signatureRange == nil }
     /// `base64url(header) + "." + base64url(payload)`: what the signature covers.
-    public let signingInput: Substring
-    public let problems: [ParseProblem]
+    public var signingInput: Substring { parts.signingInput }
+    public var problems: [ParseProblem] { parts.problems }
     /// Where the inspector's well-known members are in `header` and `claims`, found while parsing
     /// (nil when the part is not an object).
-    let headerSlots: ClaimSlots?
-    let claimSlots: ClaimSlots?
+    var headerSlots: ClaimSlots? { parts.headerSlots }
+    var claimSlots: ClaimSlots? { parts.claimSlots }
     /// A JWS whose three parts decoded as base64url with no `=` anywhere: every byte of `raw` is a
     /// base64url letter or a dot (what `TokenInspector` needs to skip the extractor's byte scan).
-    var onlyBase64Letters = false
+    var onlyBase64Letters: Bool { parts.onlyBase64Letters }
 
-    init(raw: String, format: TokenFormat, segmentCount: Int, header: JSONValue?, claims: JSONValue?, signature: [UInt8],
-         signingInput: Substring, problems: [ParseProblem], headerSlots: ClaimSlots? = nil, claimSlots: ClaimSlots? = nil) {
-        self.raw = raw
-        self.format = format
-        self.segmentCount = segmentCount
-        self.header = header
-        self.claims = claims
-        self.signature = signature
-        self.signingInput = signingInput
-        self.problems = problems
-        self.headerSlots = headerSlots
-        self.claimSlots = claimSlots
+    private final class Parts: Sendable {
+        let raw: String
+        let format: TokenFormat
+        let segmentCount: Int
+        let header: JSONValue?
+        let claims: JSONValue?
+        /// Where the signature's base64url text is in `raw`'s UTF-8, when it decodes to at least one byte.
+        let signatureRange: Range<Int>?
+        let signingInput: Substring
+        let problems: [ParseProblem]
+        let headerSlots: ClaimSlots?
+        let claimSlots: ClaimSlots?
+        let onlyBase64Letters: Bool
+
+        init(raw: String, format: TokenFormat, segmentCount: Int, header: JSONValue?, claims: JSONValue?, signatureRange: Range<Int>?,
+             signingInput: Substring, problems: [ParseProblem], headerSlots: ClaimSlots?, claimSlots: ClaimSlots?,
+             onlyBase64Letters: Bool) {
+            self.raw = raw
+            self.format = format
+            self.segmentCount = segmentCount
+            self.header = header
+            self.claims = claims
+            self.signatureRange = signatureRange
+            self.signingInput = signingInput
+            self.problems = problems
+            self.headerSlots = headerSlots
+            self.claimSlots = claimSlots
+            self.onlyBase64Letters = onlyBase64Letters
+        }
+    }
+
+    private let parts: Parts
+
+    /// `signatureRange`: where a signature that decodes to at least one byte is in `raw`'s UTF-8.
+    init(raw: String, format: TokenFormat, segmentCount: Int, header: JSONValue?, claims: JSONValue?, signatureRange: Range<Int>? = nil,
+         signingInput: Substring, problems: [ParseProblem], headerSlots: ClaimSlots? = nil, claimSlots: ClaimSlots? = nil,
+         onlyBase64Letters: Bool = false) {
+        parts = Parts(raw: raw, format: format, segmentCount: segmentCount, header: header, claims: claims, signatureRange: signatureRange,
+                      signingInput: signingInput, problems: problems, headerSlots: headerSlots, claimSlots: claimSlots,
+                      onlyBase64Letters: onlyBase64Letters)
     }
 }

@@ -87,7 +87,7 @@ public enum TokenParser {
 
     private static func opaque(_ raw: String, _ count: Int, problems: [ParseProblem]) -> ParsedToken {
         ParsedToken(raw: raw, format: .opaque, segmentCount: count, header: nil, claims: nil,
-                    signature: [], signingInput: "", problems: problems)
+                    signingInput: "", problems: problems)
     }
 
     private static func parseJWS(_ raw: String, _ bytes: UnsafeBufferPointer<UInt8>, _ dots: DotPositions) -> ParsedToken {
@@ -95,25 +95,20 @@ public enum TokenParser {
         let (d0, d1) = (dots.first.0, dots.first.1)
         let header = decodeObject(UnsafeBufferPointer(rebasing: bytes[0..<d0]), part: "header", problems: &problems)
         let claims = decodeObject(UnsafeBufferPointer(rebasing: bytes[(d0 + 1)..<d1]), part: "payload", problems: &problems)
-        var signature: [UInt8] = []
-        var signatureIsBase64 = true
-        if let sig = Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: bytes[(d1 + 1)...])) {
-            signature = sig
-        } else {
-            signatureIsBase64 = false
-            problems.append(ParseProblem(part: "signature", message: "is not valid base64url"))
-        }
+        // The signature is only checked here; `ParsedToken.signature` decodes it when verification asks.
+        let signature = UnsafeBufferPointer(rebasing: bytes[(d1 + 1)...])
+        let signatureIsBase64 = Base64URL.isValid(signature)
+        if !signatureIsBase64 { problems.append(ParseProblem(part: "signature", message: "is not valid base64url")) }
+        let signatureRange = signatureIsBase64 && Base64URL.decodedCount(signature) != 0 ? (d1 + 1)..<bytes.count : nil
         // Base64 decoding read every byte of the three parts: it succeeded only on base64 letters,
         // apart from `=` at the end of a part. So with no such `=`, every byte was a token byte.
         let lettersOnly = header.base64 && claims.base64 && signatureIsBase64
             && !endsWithEquals(bytes, d0) && !endsWithEquals(bytes, d1) && !endsWithEquals(bytes, bytes.count)
         // The dots are ASCII, so a UTF-8 offset is a valid String index here.
         let signingInput = raw[raw.startIndex..<raw.utf8.index(raw.utf8.startIndex, offsetBy: d1)]
-        var token = ParsedToken(raw: raw, format: .jws, segmentCount: 3, header: header.value, claims: claims.value,
-                                signature: signature, signingInput: signingInput, problems: problems,
-                                headerSlots: header.keys?.slots, claimSlots: claims.keys?.slots)
-        token.onlyBase64Letters = lettersOnly
-        return token
+        return ParsedToken(raw: raw, format: .jws, segmentCount: 3, header: header.value, claims: claims.value,
+                           signatureRange: signatureRange, signingInput: signingInput, problems: problems,
+                           headerSlots: header.keys?.slots, claimSlots: claims.keys?.slots, onlyBase64Letters: lettersOnly)
     }
 
     private static func endsWithEquals(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
@@ -127,7 +122,7 @@ public enum TokenParser {
             problems.append(ParseProblem(part: "header", message: "has five parts like an encrypted JWT but no `enc` member"))
         }
         return ParsedToken(raw: raw, format: .jwe, segmentCount: 5, header: header.value, claims: nil,
-                           signature: [], signingInput: "", problems: problems, headerSlots: header.keys?.slots, claimSlots: nil)
+                           signingInput: "", problems: problems, headerSlots: header.keys?.slots, claimSlots: nil)
     }
 
     /// Names written more than once, in order of first appearance. (`ClaimKeys` does the same while
@@ -176,7 +171,7 @@ public enum TokenParser {
             guard let written = Base64URL.decode(segment, into: scratch.baseAddress!) else { return .failure(.base64) }
             let bytes = UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written)
             // The names are resolved as they are read (`ClaimKeys.Builder`, with scratch space for its set).
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ClaimKeys.Builder.setSize) { set in
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ClaimKeys.Builder.setSize(forBytes: written)) { set in
                 var builder = ClaimKeys.Builder(set: set)
                 do throws(JSONParseError) {
                     let value = try JSONParser.parse(buffer: bytes, observer: &builder)

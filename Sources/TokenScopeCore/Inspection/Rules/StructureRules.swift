@@ -10,7 +10,7 @@ enum StructureRules {
         case .jws:
             let alg = input.header.string(.alg)
             let algNone = ASCIIText.lowercased(alg, equals: "none")
-            if algNone || (input.token.signature.isEmpty && input.token.problems.allSatisfy { $0.part != "signature" }) {
+            if algNone || (input.token.signatureIsEmpty && input.token.problems.allSatisfy { $0.part != "signature" }) {
                 out.append(Finding(.unsigned, .error, claims: ["alg"],
                                    message: algNone ? "the token is unsigned (`alg: none`)" : "the token has an empty signature",
                                    detail: "Entra never issues unsigned tokens. Whoever holds this token could have written every claim in it; an API must reject it. It was made by a test tool, or altered."))
