@@ -23,54 +23,9 @@ enum WellKnownClaim: Int, CaseIterable, Sendable {
 
     /// The case named `name`, if any.
     init?(name: String) {
-        guard let claim = Self.lookup(name, fingerprint: ClaimKeys.fingerprint(name)) else { return nil }
+        let known = KnownClaimNames.shared.table
+        guard let i = known.index(of: name, fingerprint: ClaimKeys.fingerprint(name)), let claim = known.claim(i) else { return nil }
         self = claim
-    }
-
-    // MARK: - Lookup table
-
-    /// Open addressing on the names' fingerprints: a fingerprint, and the case whose name has it.
-    struct Table: Sendable {
-        static let size = 128
-        var fingerprints = [UInt64](repeating: 0, count: size)
-        var claims = [WellKnownClaim?](repeating: nil, count: size)
-        let names = WellKnownClaim.names
-
-        @inline(__always)
-        static func slot(_ fingerprint: UInt64) -> Int {
-            Int(truncatingIfNeeded: fingerprint ^ fingerprint >> 32) & (size - 1)
-        }
-
-        /// The case whose name equals `key`; `fingerprint` is `ClaimKeys.fingerprint(key)`.
-        @inline(__always)
-        func lookup(_ key: String, fingerprint: UInt64) -> WellKnownClaim? {
-            guard fingerprint != ClaimKeys.nonASCII else { return nil }  // see `name`
-            var i = Self.slot(fingerprint)
-            while let claim = claims[i] {
-                // A fingerprint match is not proof: a hostile token could collide on purpose.
-                if fingerprints[i] == fingerprint { return names[claim.rawValue] == key ? claim : nil }
-                i = (i + 1) & (Self.size - 1)
-            }
-            return nil
-        }
-    }
-
-    static let table: Table = {
-        precondition(allCases.count == names.count)
-        var table = Table()
-        for claim in allCases {
-            let fp = ClaimKeys.fingerprint(claim.name)
-            var i = Table.slot(fp)
-            while table.claims[i] != nil { i = (i + 1) & (Table.size - 1) }
-            table.fingerprints[i] = fp
-            table.claims[i] = claim
-        }
-        return table
-    }()
-
-    /// The case whose name equals `key`; `fingerprint` is `ClaimKeys.fingerprint(key)`.
-    static func lookup(_ key: String, fingerprint: UInt64) -> WellKnownClaim? {
-        table.lookup(key, fingerprint: fingerprint)
     }
 }
 
@@ -158,9 +113,9 @@ struct ClaimKeys: Sendable {
 
     /// Resolves `members` (an object parsed without a `Builder`).
     init(_ members: [(key: String, value: JSONValue)]) {
-        self = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Builder.setSize) { set in
+        self = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Builder.maxSetSize) { set in
             var builder = Builder(set: set)
-            for member in members { builder.topLevelKey(member.key, raw: nil) }
+            for member in members { builder.topLevelKey(member.key) }
             return builder.finish(members)
         }
     }
@@ -171,32 +126,65 @@ struct ClaimKeys: Sendable {
         /// equal and every name is ASCII, no name can repeat (equal ASCII names have equal
         /// fingerprints), so the exact search for duplicates runs only when one might exist: after
         /// a collision, a non-ASCII name, or more members than the set is sized for.
-        static let setSize = 128
-        private static let setLimit = 64
+        static let maxSetSize = 128
         private let set: UnsafeMutableBufferPointer<UInt64>
-        private let table = WellKnownClaim.table
+        /// Members past this many are not remembered (`mightRepeat` instead): half the set, so probes stay short.
+        private let setLimit: Int
+        /// Plain pointers (`shared` lives as long as the process): reading the table per name, and
+        /// the parser's copies of its observer, retain nothing.
+        private let known = KnownClaimNames.shared.table
         private let slots = ClaimSlots()
         private var count = 0
         private var mightRepeat = false
 
-        /// `set`: scratch space of `setSize` fingerprints, valid while the builder is used.
-        init(set: UnsafeMutableBufferPointer<UInt64>) {
-            set.initialize(repeating: 0)  // 0 = empty (`nonASCII` is never stored)
-            self.set = set
+        /// The set size for an object of `byteCount` bytes: a power of two from 16 to `maxSetSize`,
+        /// twice the most members that many bytes can hold (`"":0,` is five bytes), so a small
+        /// object (a header) does not clear a set sized for a payload.
+        static func setSize(forBytes byteCount: Int) -> Int {
+            let most = byteCount / 5 + 1
+            var size = 16
+            while size < 2 * most, size < maxSetSize { size *= 2 }
+            return size
         }
 
-        mutating func topLevelKey(_ key: String, raw: UnsafeBufferPointer<UInt8>?) {
+        /// `set`: scratch space of a power-of-two number of fingerprints, valid while the builder is used.
+        init(set: UnsafeMutableBufferPointer<UInt64>) {
+            precondition(set.count > 0 && set.count & (set.count - 1) == 0, "the set size must be a power of two")
+            set.initialize(repeating: 0)  // 0 = empty (`nonASCII` is never stored)
+            self.set = set
+            setLimit = set.count / 2
+        }
+
+        /// A plain ASCII name: resolved from its bytes, and given the catalogue's copy of the name
+        /// when it is a known one (no new String to make).
+        mutating func topLevelKey(ascii raw: UnsafeBufferPointer<UInt8>) -> String {
+            let fp = ClaimKeys.fingerprint(bytes: raw)
+            let key: String
+            if let n = known.index(of: raw, fingerprint: fp) {
+                key = known.name(n)
+                if let claim = known.claim(n), slots[claim] < 0 { slots[claim] = count }
+            } else {
+                key = JSONParser.asciiString(raw)
+            }
+            remember(fp)
+            return key
+        }
+
+        /// Any other name (escaped or non-ASCII), decoded.
+        mutating func topLevelKey(_ key: String) {
+            let fp = ClaimKeys.fingerprint(key)
+            if let claim = ClaimKeys.wellKnown(key, fingerprint: fp), slots[claim] < 0 { slots[claim] = count }
+            remember(fp)
+        }
+
+        /// Counts the member and notes whether its name might repeat an earlier one.
+        @inline(__always)
+        private mutating func remember(_ fp: UInt64) {
             let i = count
             count += 1
-            let fp = raw.map(ClaimKeys.fingerprint(bytes:)) ?? ClaimKeys.fingerprint(key)
-            if fp != ClaimKeys.nonASCII {
-                if let claim = table.lookup(key, fingerprint: fp), slots[claim] < 0 { slots[claim] = i }
-            } else if let claim = ClaimKeys.wellKnown(key, fingerprint: fp), slots[claim] < 0 {
-                slots[claim] = i
-            }
             guard !mightRepeat else { return }
-            guard fp != ClaimKeys.nonASCII, i < Self.setLimit else { mightRepeat = true; return }
-            let mask = Self.setSize - 1
+            guard fp != ClaimKeys.nonASCII, i < setLimit else { mightRepeat = true; return }
+            let mask = set.count - 1
             var j = Int(truncatingIfNeeded: fp ^ fp >> 29) & mask
             while set[j] != 0 {
                 if set[j] == fp { mightRepeat = true; return }
@@ -215,7 +203,10 @@ struct ClaimKeys: Sendable {
     /// but they are checked by string comparison anyway, so no claim of Unicode equivalence is relied on.
     @inline(__always)
     static func wellKnown(_ key: String, fingerprint: UInt64) -> WellKnownClaim? {
-        if fingerprint != nonASCII { return WellKnownClaim.lookup(key, fingerprint: fingerprint) }
+        if fingerprint != nonASCII {
+            let known = KnownClaimNames.shared.table
+            return known.index(of: key, fingerprint: fingerprint).flatMap(known.claim)
+        }
         return WellKnownClaim.allCases.first { $0.name == key }
     }
 }

@@ -34,6 +34,19 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// `String(decoding: bytes, as: UTF8.self)` for bytes known to be ASCII. Up to 15 bytes (most
+    /// names, numbers and short values) the string is built in place, inline, and the standard
+    /// library's ASCII check is a mask over two words instead of a separate pass over the bytes.
+    @inline(__always)
+    static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        guard n > 0, n <= 15, let source = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: n) { target in
+            target.baseAddress!.initialize(from: source, count: n)
+            return n
+        }
+    }
+
     /// `buffer` must stay valid for the call.
     static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
         var ignore = IgnoringKeys()
@@ -52,13 +65,18 @@ public struct JSONParser {
 /// Told each member name of the top-level object while it is parsed (what `ClaimKeys` needs,
 /// read from the bytes while they are at hand instead of from the strings afterwards).
 protocol JSONTopLevelKeyObserver {
-    /// `raw` is the name's bytes when they are the name (no escapes), nil otherwise.
-    mutating func topLevelKey(_ key: String, raw: UnsafeBufferPointer<UInt8>?)
+    /// A name whose bytes are plain ASCII (no escape, no control character): returns the name as a
+    /// String (the observer may hand back a copy it already holds instead of making one).
+    mutating func topLevelKey(ascii raw: UnsafeBufferPointer<UInt8>) -> String
+    /// Any other name, decoded.
+    mutating func topLevelKey(_ key: String)
 }
 
 struct IgnoringKeys: JSONTopLevelKeyObserver {
     @inline(__always)
-    func topLevelKey(_ key: String, raw: UnsafeBufferPointer<UInt8>?) {}
+    func topLevelKey(ascii raw: UnsafeBufferPointer<UInt8>) -> String { JSONParser.asciiString(raw) }
+    @inline(__always)
+    func topLevelKey(_ key: String) {}
 }
 
 /// The parser proper. It reads the bytes through a pointer (no per-byte bounds checks: every read
@@ -145,12 +163,14 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             guard index < count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
-            let keyStart = index + 1
-            let key = try parseString()
-            if depth == 1 {
-                // Without escapes the name is its bytes (an escape always shortens the decoded text).
-                let raw = UnsafeBufferPointer(rebasing: bytes[keyStart..<(index - 1)])
-                observer.topLevelKey(key, raw: key.utf8.count == raw.count ? raw : nil)
+            let key: String
+            if depth != 1 {
+                key = try parseString()
+            } else if let raw = plainASCIIString() {
+                key = observer.topLevelKey(ascii: UnsafeBufferPointer(rebasing: bytes[raw]))
+            } else {
+                key = try parseString()
+                observer.topLevelKey(key)
             }
             skipWhitespace()
             guard index < count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
@@ -219,11 +239,28 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
             while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return JSONParser.asciiString(UnsafeBufferPointer(rebasing: bytes[start..<index]))
     }
 
     @inline(__always)
     private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+
+    /// At an opening quote: when the string's bytes up to its closing quote are plain ASCII (no
+    /// escape, no control character), their range, with `index` past the closing quote. Otherwise
+    /// nil and `index` unchanged: `parseString` reads it (and reports any error). For member
+    /// names, which are short.
+    @inline(__always)
+    private mutating func plainASCIIString() -> Range<Int>? {
+        let start = index + 1
+        var i = start
+        while i < count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { index = i + 1; return start..<i }
+            if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return nil }
+            i += 1
+        }
+        return nil
+    }
 
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
@@ -250,7 +287,7 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 index = i + 1
-                if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
+                if high < 0x80 { return JSONParser.asciiString(slice) }
                 guard let s = String(validating: slice, as: UTF8.self) else {
                     throw JSONParseError(reason: "string is not valid UTF-8", offset: start)
                 }
