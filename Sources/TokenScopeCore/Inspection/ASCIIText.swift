@@ -9,12 +9,13 @@ enum ASCIIText {
         // nil: the value is not ASCII.
         let asciiEqual: Bool? = value.withUTF8 { a in
             target.withUTF8 { b -> Bool? in
-                var equal = a.count == b.count, high: UInt8 = 0
-                for i in 0..<a.count {
-                    high |= a[i]
-                    if equal, TokenExtractor.asciiLower(a[i]) != b[i] { equal = false }
+                if a.count == b.count {
+                    var i = 0
+                    while i < a.count, a[i] < 0x80, TokenExtractor.asciiLower(a[i]) == b[i] { i += 1 }
+                    if i == a.count { return true }
                 }
-                return high < 0x80 ? equal : nil
+                // Unequal as ASCII: the answer, unless a non-ASCII byte leaves it to `lowercased()`.
+                return a.contains { $0 >= 0x80 } ? nil : false
             }
         }
         return asciiEqual ?? (value.lowercased() == lowercase)
@@ -37,5 +38,37 @@ enum ASCIIText {
             }
         }
         return bytesFound && text.contains(needle)
+    }
+
+    // MARK: - On the bytes of an ASCII text (the caller has checked there are no others)
+
+    /// The bytes, ASCII letters lowercased, equal `lowercase` (itself lowercase ASCII).
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, equals lowercase: String) -> Bool {
+        bytes.count == lowercase.utf8.count && lowercased(bytes, matches: lowercase, at: 0)
+    }
+
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, hasPrefix lowercase: String) -> Bool {
+        bytes.count >= lowercase.utf8.count && lowercased(bytes, matches: lowercase, at: 0)
+    }
+
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, hasSuffix lowercase: String) -> Bool {
+        let n = lowercase.utf8.count
+        return bytes.count >= n && lowercased(bytes, matches: lowercase, at: bytes.count - n)
+    }
+
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, equals lowercase: StaticString) -> Bool {
+        let n = lowercase.utf8CodeUnitCount, p = lowercase.utf8Start
+        guard bytes.count == n else { return false }
+        for i in 0..<n where TokenExtractor.asciiLower(bytes[i]) != p[i] { return false }
+        return true
+    }
+
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, matches lowercase: String, at offset: Int) -> Bool {
+        var i = offset
+        for b in lowercase.utf8 {
+            guard TokenExtractor.asciiLower(bytes[i]) == b else { return false }
+            i += 1
+        }
+        return true
     }
 }

@@ -4,8 +4,10 @@
 /// The well-known claims are located once (`ClaimKeys`, normally while the token is parsed), so the
 /// rules' hundred-odd reads per token are array indexes, not searches by name.
 struct ClaimSet: Sendable {
-    let object: JSONValue?
-    private let members: [(key: String, value: JSONValue)]
+    /// The part decoded to a JSON object (an absent or non-object part reads as an empty set).
+    let isObject: Bool
+    /// In document order (empty when the part is not an object).
+    let members: [(key: String, value: JSONValue)]
     private let slots: ClaimSlots
     /// `scp` holds at least one scope (the cheap question most rules ask; `scopes` splits it).
     let hasScopes: Bool
@@ -13,18 +15,17 @@ struct ClaimSet: Sendable {
     private let exp: Int64?, nbf: Int64?, iat: Int64?
 
     init(_ object: JSONValue?) {
-        let members = object?.objectMembers ?? []
-        self.init(object, members: members, slots: ClaimKeys(members).slots)
+        self.init(object, slots: nil)
     }
 
     /// With the names `TokenParser` already resolved for this object (`ParsedToken.claimSlots`).
     init(_ object: JSONValue?, slots: ClaimSlots?) {
-        let members = object?.objectMembers ?? []
-        self.init(object, members: members, slots: slots ?? ClaimKeys(members).slots)
+        let members = object?.objectMembers
+        self.init(isObject: members != nil, members: members ?? [], slots: slots ?? ClaimKeys(members ?? []).slots)
     }
 
-    private init(_ object: JSONValue?, members: [(key: String, value: JSONValue)], slots: ClaimSlots) {
-        self.object = object
+    private init(isObject: Bool, members: [(key: String, value: JSONValue)], slots: ClaimSlots) {
+        self.isObject = isObject
         self.members = members
         self.slots = slots
         // `scopes` is empty exactly when `scp` is missing, not a string, or only spaces.
@@ -69,6 +70,8 @@ struct ClaimSet: Sendable {
     }
 
     static func time(_ value: JSONValue?) -> Int64? {
+        // The usual NumericDate is plain digits: read as an integer, no Double and no rounding.
+        if case let .number(text)? = value, let n = JSONValue.smallNaturalNumber(text) { return n < 1_000_000_000_000 ? n : nil }
         guard let d = value?.doubleValue, d > -1e12, d < 1e12 else { return nil }
         return Int64(d.rounded(.down))
     }

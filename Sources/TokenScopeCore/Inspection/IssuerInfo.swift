@@ -1,7 +1,11 @@
 /// What a token's `iss` says: which cloud, which tenant, which endpoint version.
 public struct IssuerInfo: Sendable, Equatable {
     public var issuer: String { fields.issuer }
-    public var host: String { fields.host }
+    /// Lowercased; IPv6 literals keep their brackets. Made when asked (only messages show it).
+    public var host: String {
+        var issuer = fields.issuer
+        return issuer.withUTF8 { URLParts.lowered($0, fields.hostRange) }
+    }
     /// Stable cloud label: `public`, `usgov`, `china`, `germany`, `bleu`, `delos`, `govsg`, `ppe`,
     /// `b2c`, `external-id`, `local` (loopback, e.g. the sandbox) or `unknown`.
     public var cloud: String { fields.cloud }
@@ -15,11 +19,11 @@ public struct IssuerInfo: Sendable, Equatable {
     /// The values live in one shared, immutable box: an `IssuerInfo` is copied into the rule input,
     /// the report and the `iss` claim's report, and a copy is then one retain instead of one per string.
     private final class Fields: Sendable {
-        let issuer: String, host: String, cloud: String, tenant: String?, isV2Endpoint: Bool, isV1Form: Bool
+        let issuer: String, hostRange: Range<Int>, cloud: String, tenant: String?, isV2Endpoint: Bool, isV1Form: Bool
 
-        init(issuer: String, host: String, cloud: String, tenant: String?, isV2Endpoint: Bool, isV1Form: Bool) {
+        init(issuer: String, hostRange: Range<Int>, cloud: String, tenant: String?, isV2Endpoint: Bool, isV1Form: Bool) {
             self.issuer = issuer
-            self.host = host
+            self.hostRange = hostRange
             self.cloud = cloud
             self.tenant = tenant
             self.isV2Endpoint = isV2Endpoint
@@ -56,50 +60,70 @@ public struct IssuerInfo: Sendable, Equatable {
         }
     }
 
-    static let hostClouds: [String: String] = [
-        "login.microsoftonline.com": "public", "sts.windows.net": "public", "login.windows.net": "public",
-        "login.microsoft.com": "public",
-        "login.microsoftonline.us": "usgov", "login-us.microsoftonline.com": "usgov", "login.usgovcloudapi.net": "usgov",
-        "sts.usgovcloudapi.net": "usgov",
-        "login.partner.microsoftonline.cn": "china", "login.chinacloudapi.cn": "china", "sts.chinacloudapi.cn": "china",
-        "login.microsoftonline.de": "germany",
-        "login.sovcloud-identity.fr": "bleu", "login.sovcloud-identity.de": "delos", "login.sovcloud-identity.sg": "govsg",
-        "login.windows-ppe.net": "ppe", "sts.windows-ppe.net": "ppe", "login.microsoft-ppe.com": "ppe",
+    /// Entra's token-issuing hosts and their clouds, the two that issue most tokens first (the
+    /// inspector tries them in this order).
+    static let knownHosts: [(host: StaticString, cloud: String)] = [
+        ("login.microsoftonline.com", "public"), ("sts.windows.net", "public"), ("login.windows.net", "public"),
+        ("login.microsoft.com", "public"),
+        ("login.microsoftonline.us", "usgov"), ("login-us.microsoftonline.com", "usgov"), ("login.usgovcloudapi.net", "usgov"),
+        ("sts.usgovcloudapi.net", "usgov"),
+        ("login.partner.microsoftonline.cn", "china"), ("login.chinacloudapi.cn", "china"), ("sts.chinacloudapi.cn", "china"),
+        ("login.microsoftonline.de", "germany"),
+        ("login.sovcloud-identity.fr", "bleu"), ("login.sovcloud-identity.de", "delos"), ("login.sovcloud-identity.sg", "govsg"),
+        ("login.windows-ppe.net", "ppe"), ("sts.windows-ppe.net", "ppe"), ("login.microsoft-ppe.com", "ppe"),
     ]
 
+    static let hostClouds: [String: String] = Dictionary(uniqueKeysWithValues: knownHosts.map { ("\($0.host)", $0.cloud) })
+
+    /// Read on the issuer's bytes in place: this runs for every token, and each String made here
+    /// (host, path) would be an allocation the inspection never needs.
     public init?(issuer: String) {
-        guard let parts = URLParts(issuer) else { return nil }
-        let cloud: String
-        if let known = Self.hostClouds[parts.host] {
-            cloud = known
-        } else if parts.host.hasSuffix(".b2clogin.com") || parts.host.hasSuffix(".b2clogin.cn") || parts.host.hasSuffix(".b2clogin.us") {
-            cloud = "b2c"
-        } else if parts.host.hasSuffix(".ciamlogin.com") {
-            cloud = "external-id"
-        } else if parts.host == "127.0.0.1" || parts.host == "localhost" || parts.host == "::1" || parts.host == "[::1]" {
-            cloud = "local"
-        } else {
-            cloud = "unknown"
-        }
-        // The path's non-empty `/`-separated segments: the first (tenant), the last and how many,
-        // read in place rather than split into an array.
-        var path = parts.path
-        let (first, lastIsV2, segmentCount) = path.withUTF8 { b -> (Range<Int>?, Bool, Int) in
-            var first: Range<Int>?, last: Range<Int>?, count = 0, i = 0
-            while i < b.count {
+        var text = issuer
+        guard let (hostRange, cloud, tenant, isV2, isV1) = text.withUTF8({ b -> (Range<Int>, String, String?, Bool, Bool)? in
+            guard let url = URLParts.locate(b) else { return nil }
+            let host = UnsafeBufferPointer(rebasing: b[url.host])
+            let asciiHost = !host.contains { $0 >= 0x80 }
+            let cloud = asciiHost ? Self.cloud(ofASCIIHost: host) : Self.cloud(ofHost: URLParts.lowered(b, url.host))
+            // The path's non-empty `/`-separated segments: the first (tenant), the last and how many.
+            var first: Range<Int>?, last: Range<Int>?, count = 0, i = url.path.lowerBound
+            while i < url.path.upperBound {
                 if b[i] == UInt8(ascii: "/") { i += 1; continue }
                 let start = i
-                while i < b.count, b[i] != UInt8(ascii: "/") { i += 1 }
+                while i < url.path.upperBound, b[i] != UInt8(ascii: "/") { i += 1 }
                 if first == nil { first = start..<i }
                 last = start..<i
                 count += 1
             }
-            return (first, last.map { b[$0].elementsEqual("v2.0".utf8) } ?? false, count)
-        }
-        let tenant = first.map { range in path.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) } }
-        fields = Fields(issuer: issuer, host: parts.host, cloud: cloud, tenant: tenant, isV2Endpoint: lastIsV2,
-                        isV1Form: parts.host.hasPrefix("sts.") && segmentCount == 1)
+            let tenant = first.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+            let isV2 = last.map { b[$0].elementsEqual("v2.0".utf8) } ?? false
+            let isV1 = count == 1 && (asciiHost ? ASCIIText.lowercased(host, hasPrefix: "sts.") : URLParts.lowered(b, url.host).hasPrefix("sts."))
+            return (url.host, cloud, tenant, isV2, isV1)
+        }) else { return nil }
+        fields = Fields(issuer: issuer, hostRange: hostRange, cloud: cloud, tenant: tenant, isV2Endpoint: isV2, isV1Form: isV1)
     }
+
+    /// The cloud label of a lowercased host: `hostClouds`, the B2C and External ID suffixes, loopback.
+    static func cloud(ofHost host: String) -> String {
+        if let known = hostClouds[host] { return known }
+        if b2cSuffixes.contains(where: host.hasSuffix) { return "b2c" }
+        if host.hasSuffix(ciamSuffix) { return "external-id" }
+        if loopbackHosts.contains(host) { return "local" }
+        return "unknown"
+    }
+
+    /// `cloud(ofHost:)` of an ASCII host's lowercased bytes, compared in place: a few length-first
+    /// byte comparisons cost less than making the host a String and hashing it.
+    static func cloud(ofASCIIHost host: UnsafeBufferPointer<UInt8>) -> String {
+        for (name, cloud) in knownHosts where ASCIIText.lowercased(host, equals: name) { return cloud }
+        if b2cSuffixes.contains(where: { ASCIIText.lowercased(host, hasSuffix: $0) }) { return "b2c" }
+        if ASCIIText.lowercased(host, hasSuffix: ciamSuffix) { return "external-id" }
+        if loopbackHosts.contains(where: { ASCIIText.lowercased(host, equals: $0) }) { return "local" }
+        return "unknown"
+    }
+
+    private static let b2cSuffixes = [".b2clogin.com", ".b2clogin.cn", ".b2clogin.us"]
+    private static let ciamSuffix = ".ciamlogin.com"
+    private static let loopbackHosts = ["127.0.0.1", "localhost", "::1", "[::1]"]
 }
 
 /// The scheme, host, port and path of an absolute URL, parsed without Foundation.
@@ -128,17 +152,32 @@ public struct URLParts: Sendable, Equatable {
     }
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> URLParts? {
+        guard let url = locate(b) else { return nil }
+        return URLParts(scheme: lowered(b, url.scheme), host: lowered(b, url.host), port: url.port,
+                        path: String(decoding: UnsafeBufferPointer(rebasing: b[url.path]), as: UTF8.self), hasUserInfo: url.hasUserInfo)
+    }
+
+    /// Where an absolute http(s) URL's parts are in its bytes (nothing copied).
+    struct Located {
+        let scheme: Range<Int>, host: Range<Int>, port: Int?, path: Range<Int>, hasUserInfo: Bool
+    }
+
+    static func locate(_ b: UnsafeBufferPointer<UInt8>) -> Located? {
         guard let colon = firstIndex(of: "://", in: b) else { return nil }
-        let scheme = lowered(b, 0..<colon)
-        guard scheme == "https" || scheme == "http" else { return nil }
+        let scheme = UnsafeBufferPointer(rebasing: b[0..<colon])
+        guard ASCIIText.lowercased(scheme, equals: "https") || ASCIIText.lowercased(scheme, equals: "http") else { return nil }
         let authorityStart = colon + 3
         var authorityEnd = authorityStart
         while authorityEnd < b.count, b[authorityEnd] != UInt8(ascii: "/"), b[authorityEnd] != UInt8(ascii: "?"), b[authorityEnd] != UInt8(ascii: "#") {
             authorityEnd += 1
         }
-        var hostStart = authorityStart
-        let hasUserInfo = b[authorityStart..<authorityEnd].contains(UInt8(ascii: "@"))
-        if let at = b[authorityStart..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }
+        // The last `@` ends any user info; the last `:` after it may start a port.
+        var lastAt: Int?, lastColon: Int?
+        for i in authorityStart..<authorityEnd {
+            if b[i] == UInt8(ascii: "@") { lastAt = i; lastColon = nil } else if b[i] == UInt8(ascii: ":") { lastColon = i }
+        }
+        let hasUserInfo = lastAt != nil
+        let hostStart = lastAt.map { $0 + 1 } ?? authorityStart
         var hostEnd = authorityEnd
         var port: Int?
         if hostStart < authorityEnd, b[hostStart] == UInt8(ascii: "[") {
@@ -148,17 +187,15 @@ public struct URLParts: Sendable, Equatable {
                 guard b[hostEnd] == UInt8(ascii: ":"), let p = Int(String(decoding: UnsafeBufferPointer(rebasing: b[(hostEnd + 1)..<authorityEnd]), as: UTF8.self)) else { return nil }
                 port = p
             }
-        } else if let c = b[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")) {
+        } else if let c = lastColon {
             guard let p = Int(String(decoding: UnsafeBufferPointer(rebasing: b[(c + 1)..<authorityEnd]), as: UTF8.self)) else { return nil }
             port = p
             hostEnd = c
         }
         guard hostEnd > hostStart else { return nil }
-        let host = lowered(b, hostStart..<hostEnd)
         var pathEnd = authorityEnd
         while pathEnd < b.count, b[pathEnd] != UInt8(ascii: "?"), b[pathEnd] != UInt8(ascii: "#") { pathEnd += 1 }
-        let path = String(decoding: UnsafeBufferPointer(rebasing: b[authorityEnd..<pathEnd]), as: UTF8.self)
-        return URLParts(scheme: scheme, host: host, port: port, path: path, hasUserInfo: hasUserInfo)
+        return Located(scheme: 0..<colon, host: hostStart..<hostEnd, port: port, path: authorityEnd..<pathEnd, hasUserInfo: hasUserInfo)
     }
 
     private static func lower(_ c: UInt8) -> UInt8 {
@@ -166,7 +203,7 @@ public struct URLParts: Sendable, Equatable {
     }
 
     /// The bytes in `range` with ASCII letters lowercased, as a String (copied once when already lowercase).
-    private static func lowered(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    static func lowered(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let slice = UnsafeBufferPointer(rebasing: b[range])
         if !slice.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
             return String(decoding: slice, as: UTF8.self)

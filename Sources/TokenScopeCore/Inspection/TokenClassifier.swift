@@ -19,7 +19,7 @@ enum TokenClassifier {
         case .jws:
             break
         }
-        guard claims.object != nil else { return Classification(kind: fieldKind ?? .unknown, accessType: nil, version: nil) }
+        guard claims.isObject else { return Classification(kind: fieldKind ?? .unknown, accessType: nil, version: nil) }
         return Classification(kind: kind(claims, fieldKind: fieldKind), accessType: accessType(claims),
                               version: version(claims, issuer: issuer))
     }

@@ -39,8 +39,8 @@ public enum TokenInspector {
             issuer: issuer,
             audienceName: input.firstPartyAudience,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: source) : nil,
-            header: ClaimReports(token.header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
-            claims: ClaimReports(token.claims, location: .payload, now: context.now, issuer: issuer),
+            header: ClaimReports(header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
+            claims: ClaimReports(claims, location: .payload, now: context.now, issuer: issuer),
             findings: findings,
             signature: signatureStatus(token, header: header),
             oboReadiness: context.flow == .obo ? OBOReadinessEvaluator.evaluate(input, findings: findings) : nil
@@ -63,7 +63,7 @@ public enum TokenInspector {
         case .opaque:
             return SignatureStatus(checked: false, valid: nil, reason: "not verifiable: an opaque token has no signature a client can check")
         case .jws:
-            if ASCIIText.lowercased(header.string(.alg), equals: "none") || token.signature.isEmpty {
+            if ASCIIText.lowercased(header.string(.alg), equals: "none") || token.signatureIsEmpty {
                 return SignatureStatus(checked: false, valid: nil, reason: "not verifiable: the token is unsigned")
             }
             return .notRequested

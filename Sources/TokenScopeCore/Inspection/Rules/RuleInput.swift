@@ -28,7 +28,7 @@ struct RuleInput {
         self.issuer = issuer
         self.source = source
         self.context = context
-        isReadableJWS = token.format == .jws && claims.object != nil
+        isReadableJWS = token.format == .jws && claims.isObject
         isCAECapable = claims.stringArrayContains(.xmsCC) { $0 == "cp1" }
         isGuest = GuestSignals.isGuest(claims, issuer: issuer)
         isPersonalAccount = ASCIIText.lowercased(claims.string(.tid), equals: WellKnownValues.consumerTenantID)
