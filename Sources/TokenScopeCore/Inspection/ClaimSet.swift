@@ -28,15 +28,22 @@ struct ClaimSet: Sendable {
         self.isObject = isObject
         self.members = members
         self.slots = slots
+        // Read in place (`inPlace`): a copied value is a retain and a release per read.
         // `scopes` is empty exactly when `scp` is missing, not a string, or only spaces.
-        if case var .string(scp)? = Self.value(of: .scp, members, slots) {
-            hasScopes = scp.withUTF8 { $0.contains { $0 != UInt8(ascii: " ") } }
-        } else {
-            hasScopes = false
-        }
-        exp = Self.time(Self.value(of: .exp, members, slots))
-        nbf = Self.time(Self.value(of: .nbf, members, slots))
-        iat = Self.time(Self.value(of: .iat, members, slots))
+        hasScopes = Self.inPlace(.scp, members, slots) { value -> Bool in
+            guard case let .string(scp) = value else { return false }
+            return scp.utf8.contains { $0 != UInt8(ascii: " ") }
+        } ?? false
+        exp = Self.inPlace(.exp, members, slots, Self.time) ?? nil
+        nbf = Self.inPlace(.nbf, members, slots, Self.time) ?? nil
+        iat = Self.inPlace(.iat, members, slots, Self.time) ?? nil
+    }
+
+    @inline(__always)
+    private static func inPlace<R>(_ claim: WellKnownClaim, _ members: [(key: String, value: JSONValue)], _ slots: ClaimSlots,
+                                   _ body: (JSONValue) -> R) -> R? {
+        let i = slots[claim]
+        return i < 0 ? nil : body(members[i].value)
     }
 
     @inline(__always)
@@ -49,6 +56,9 @@ struct ClaimSet: Sendable {
 
     @inline(__always)
     func value(_ claim: WellKnownClaim) -> JSONValue? { Self.value(of: claim, members, slots) }
+    /// `body(value)` for the claim's value read in place (not copied), or nil when it is absent.
+    @inline(__always)
+    func withValue<R>(_ claim: WellKnownClaim, _ body: (JSONValue) -> R) -> R? { Self.inPlace(claim, members, slots, body) }
     func has(_ claim: WellKnownClaim) -> Bool { slots[claim] >= 0 }
     func string(_ claim: WellKnownClaim) -> String? { value(claim)?.stringValue }
     func strings(_ claim: WellKnownClaim) -> [String]? { value(claim)?.stringArray }
@@ -70,9 +80,15 @@ struct ClaimSet: Sendable {
     }
 
     static func time(_ value: JSONValue?) -> Int64? {
+        guard let value else { return nil }
+        return time(value)
+    }
+
+    static func time(_ value: JSONValue) -> Int64? {
         // The usual NumericDate is plain digits: read as an integer, no Double and no rounding.
-        if case let .number(text)? = value, let n = JSONValue.smallNaturalNumber(text) { return n < 1_000_000_000_000 ? n : nil }
-        guard let d = value?.doubleValue, d > -1e12, d < 1e12 else { return nil }
+        guard case let .number(text) = value else { return nil }
+        if let n = JSONValue.smallNaturalNumber(text) { return n < 1_000_000_000_000 ? n : nil }
+        guard let d = value.doubleValue, d > -1e12, d < 1e12 else { return nil }
         return Int64(d.rounded(.down))
     }
 

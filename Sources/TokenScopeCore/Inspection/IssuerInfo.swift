@@ -95,7 +95,8 @@ public struct IssuerInfo: Sendable, Equatable {
                 count += 1
             }
             let tenant = first.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
-            let isV2 = last.map { b[$0].elementsEqual("v2.0".utf8) } ?? false
+            let isV2 = last.map { $0.count == 4 && b[$0.lowerBound] == UInt8(ascii: "v") && b[$0.lowerBound + 1] == UInt8(ascii: "2")
+                && b[$0.lowerBound + 2] == UInt8(ascii: ".") && b[$0.lowerBound + 3] == UInt8(ascii: "0") } ?? false
             let isV1 = count == 1 && (asciiHost ? ASCIIText.lowercased(host, hasPrefix: "sts.") : URLParts.lowered(b, url.host).hasPrefix("sts."))
             return (url.host, cloud, tenant, isV2, isV1)
         }) else { return nil }

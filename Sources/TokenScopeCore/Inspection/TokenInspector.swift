@@ -25,9 +25,11 @@ public enum TokenInspector {
         let issuer = claims.string(.iss).flatMap(IssuerInfo.init(issuer:))
         let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: source)
 
-        let input = RuleInput(token: token, claims: claims, header: header, kind: classification.kind,
+        // The claim sets and the issuer move into the rule input (no copies to retain and release),
+        // and the report takes what it needs from there.
+        let input = RuleInput(token: token, claims: consume claims, header: consume header, kind: classification.kind,
                               accessType: classification.accessType, version: classification.version,
-                              issuer: issuer, source: source, context: context)
+                              issuer: consume issuer, source: source, context: context)
         let findings = FindingRules.evaluate(input)
 
         return TokenReport(
@@ -36,13 +38,13 @@ public enum TokenInspector {
             kind: classification.kind,
             accessType: classification.accessType,
             version: classification.version,
-            issuer: issuer,
+            issuer: input.issuer,
             audienceName: input.firstPartyAudience,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: source) : nil,
-            header: ClaimReports(header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
-            claims: ClaimReports(claims, location: .payload, now: context.now, issuer: issuer),
+            header: ClaimReports(input.header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
+            claims: ClaimReports(input.claims, location: .payload, now: context.now, issuer: input.issuer),
             findings: findings,
-            signature: signatureStatus(token, header: header),
+            signature: signatureStatus(token, header: input.header),
             oboReadiness: context.flow == .obo ? OBOReadinessEvaluator.evaluate(input, findings: findings) : nil
         )
     }

@@ -15,15 +15,16 @@ enum ClaimTypeRules {
         guard input.isReadableJWS else { return [] }
         var out: [Finding] = []
         for (claim, expected) in expectations {
-            guard let value = input.claims.value(claim) else { continue }
-            let ok: Bool
-            switch expected {
-            case .number: ok = input.claims.time(claim) != nil
-            case .string: ok = value.stringValue != nil
-            case .stringArray: ok = value.isStringArray
-            case .stringOrStringArray: ok = value.stringValue != nil || value.isStringArray
+            // Judged in place: copying each value out to look at its type is a retain and a release.
+            let ok = input.claims.withValue(claim) { value -> Bool in
+                switch (expected, value) {
+                case (.number, .number): return input.claims.time(claim) != nil
+                case (.string, .string), (.stringOrStringArray, .string): return true
+                case (.stringArray, .array), (.stringOrStringArray, .array): return value.isStringArray
+                default: return false
+                }
             }
-            if !ok {
+            if ok == false, let value = input.claims.value(claim) {
                 let name = claim.name
                 let shown = expected == .number && value.doubleValue != nil ? "an out-of-range number" : withArticle(value.typeName)
                 out.append(Finding(.claimType, .warning, claims: [name],
