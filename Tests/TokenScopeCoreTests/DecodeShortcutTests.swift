@@ -68,6 +68,39 @@ struct DecodeShortcutTests {
         }
     }
 
+    @Test func theKnownNameSetSeesEachIndexOnce() {
+        var set = KnownClaimNames.NameSet()
+        for i in 0..<KnownClaimNames.Table.maxNames {
+            let inserted = set.insert(i)
+            #expect(inserted, "\(i)")
+        }
+        for i in 0..<KnownClaimNames.Table.maxNames {
+            let again = set.insert(i)
+            #expect(!again, "\(i)")
+        }
+        #expect(Set(ClaimCatalogue.entries.map(\.name) + WellKnownClaim.names).count <= KnownClaimNames.Table.maxNames)
+    }
+
+    // MARK: - Dots
+
+    /// `DotPositions` asks the C library's `memchr`; held to a byte-by-byte count and the first four positions.
+    @Test func dotPositionsEqualAByteByByteSearch() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in [0, 1, 2, 7, 8, 9, 31, 64, 65, 200, 1_541] {
+            for density in [0, 1, 3, 50] {
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return Int(seed >> 33) % 100 < density ? UInt8(ascii: ".") : UInt8(ascii: "a") + UInt8(seed >> 40 & 15)
+                }
+                let dots = bytes.withUnsafeBufferPointer { TokenParser.DotPositions($0) }
+                let expected = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
+                #expect(dots.count == expected.count, "length \(length), density \(density)")
+                let first = [dots.first.0, dots.first.1, dots.first.2, dots.first.3]
+                #expect(Array(first.prefix(min(4, expected.count))) == Array(expected.prefix(4)), "length \(length), density \(density)")
+            }
+        }
+    }
+
     // MARK: - Strings
 
     @Test func asciiStringsEqualTheDecodedBytes() {

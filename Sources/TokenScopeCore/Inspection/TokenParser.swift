@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits and decodes compact JWS/JWE tokens. Never throws and never traps on hostile input.
 public enum TokenParser {
     /// Prefixes of Entra and MSA refresh tokens and codes, which contain dots but are not JOSE.
@@ -51,23 +59,14 @@ public enum TokenParser {
         init() {}
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let n = bytes.count
+            guard let base = bytes.baseAddress else { return }
+            // The C library's `memchr` searches many bytes per instruction: a token has two or four
+            // dots in hundreds or thousands of bytes, so a few calls cover it.
             var i = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                // Eight bytes at a time: a word without a '.' (the usual case) costs a few ALU operations.
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                while i &+ 8 <= n {
-                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2E2E_2E2E_2E2E_2E2E
-                    if (x &- ones) & ~x & highs != 0 {
-                        for j in i..<(i &+ 8) where bytes[j] == UInt8(ascii: ".") { record(j) }
-                    }
-                    i &+= 8
-                }
-            }
-            while i < n {
-                if bytes[i] == UInt8(ascii: ".") { record(i) }
-                i += 1
+            while i < bytes.count, let hit = memchr(base + i, Int32(UInt8(ascii: ".")), bytes.count - i) {
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                record(position)
+                i = position + 1
             }
         }
 

@@ -122,10 +122,11 @@ struct ClaimKeys: Sendable {
 
     /// Resolves names one at a time, in member order, as `JSONParser` reads them.
     struct Builder: JSONTopLevelKeyObserver {
-        /// Fingerprints seen so far go into a small open-addressing set. When no two fingerprints are
-        /// equal and every name is ASCII, no name can repeat (equal ASCII names have equal
-        /// fingerprints), so the exact search for duplicates runs only when one might exist: after
-        /// a collision, a non-ASCII name, or more members than the set is sized for.
+        /// Known names (`KnownClaimNames`) seen so far go into a bit set of their indexes; the
+        /// fingerprints of other names into a small open-addressing set. When no index repeats, no
+        /// two fingerprints are equal and every name is ASCII, no name can repeat (equal ASCII names
+        /// have equal fingerprints), so the exact search for duplicates runs only when one might
+        /// exist: after a repeat or collision, a non-ASCII name, or more members than the set is sized for.
         static let maxSetSize = 128
         private let set: UnsafeMutableBufferPointer<UInt64>
         /// Members past this many are not remembered (`mightRepeat` instead): half the set, so probes stay short.
@@ -136,6 +137,7 @@ struct ClaimKeys: Sendable {
         private let slots = ClaimSlots()
         private var count = 0
         private var mightRepeat = false
+        private var knownSeen = KnownClaimNames.NameSet()
 
         /// The set size for an object of `byteCount` bytes: a power of two from 16 to `maxSetSize`,
         /// twice the most members that many bytes can hold (`"":0,` is five bytes), so a small
@@ -159,25 +161,36 @@ struct ClaimKeys: Sendable {
         /// when it is a known one (no new String to make).
         mutating func topLevelKey(ascii raw: UnsafeBufferPointer<UInt8>) -> String {
             let fp = ClaimKeys.fingerprint(bytes: raw)
-            let key: String
-            if let n = known.index(of: raw, fingerprint: fp) {
-                key = known.name(n)
-                if let claim = known.claim(n), slots[claim] < 0 { slots[claim] = count }
-            } else {
-                key = JSONParser.asciiString(raw)
+            guard let (n, claim) = known.lookup(raw, fingerprint: fp) else {
+                remember(fp)
+                return JSONParser.asciiString(raw)
             }
-            remember(fp)
-            return key
+            if claim >= 0, let claim = WellKnownClaim(rawValue: claim), slots[claim] < 0 { slots[claim] = count }
+            remember(known: n)
+            return known.name(n)
         }
 
         /// Any other name (escaped or non-ASCII), decoded.
         mutating func topLevelKey(_ key: String) {
             let fp = ClaimKeys.fingerprint(key)
-            if let claim = ClaimKeys.wellKnown(key, fingerprint: fp), slots[claim] < 0 { slots[claim] = count }
-            remember(fp)
+            guard let n = known.index(of: key, fingerprint: fp) else {
+                if let claim = ClaimKeys.wellKnown(key, fingerprint: fp), slots[claim] < 0 { slots[claim] = count }
+                remember(fp)
+                return
+            }
+            if let claim = known.claim(n), slots[claim] < 0 { slots[claim] = count }
+            remember(known: n)
         }
 
-        /// Counts the member and notes whether its name might repeat an earlier one.
+        /// Counts a member with a known name: a known name repeats exactly when its index does
+        /// (however it was spelled), so these need no fingerprint set.
+        @inline(__always)
+        private mutating func remember(known index: Int) {
+            count += 1
+            if !knownSeen.insert(index) { mightRepeat = true }
+        }
+
+        /// Counts a member with any other name and notes whether it might repeat an earlier one.
         @inline(__always)
         private mutating func remember(_ fp: UInt64) {
             let i = count
