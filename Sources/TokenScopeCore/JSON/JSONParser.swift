@@ -35,16 +35,14 @@ public struct JSONParser {
     }
 
     /// `String(decoding: bytes, as: UTF8.self)` for bytes known to be ASCII. Up to 15 bytes (most
-    /// names, numbers and short values) the string is built in place, inline, and the standard
-    /// library's ASCII check is a mask over two words instead of a separate pass over the bytes.
+    /// names, numbers and short values) the string's two words are written directly
+    /// (`SmallASCIIString`, when the runtime's layout is the one it checked).
     @inline(__always)
     static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let n = bytes.count
-        guard n > 0, n <= 15, let source = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
-        return String(unsafeUninitializedCapacity: n) { target in
-            target.baseAddress!.initialize(from: source, count: n)
-            return n
+        if bytes.count <= SmallASCIIString.maxCount, let start = bytes.baseAddress, SmallASCIIString.layoutHolds {
+            return SmallASCIIString.make(start, bytes.count)
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `buffer` must stay valid for the call.
@@ -88,6 +86,8 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
     private let maxDepth: Int
     /// Elements the array-length guesses of `parseArray` may still reserve in this document.
     private var guessBudget: Int
+    /// `SmallASCIIString.layoutHolds`, read once per document rather than per string.
+    private let smallStrings = SmallASCIIString.layoutHolds
     var observer: Observer
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, observer: Observer) {
@@ -239,7 +239,16 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
             while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        return JSONParser.asciiString(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        return asciiString(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    }
+
+    /// `JSONParser.asciiString`, with the layout check done once for the document.
+    @inline(__always)
+    private func asciiString(_ slice: UnsafeBufferPointer<UInt8>) -> String {
+        if smallStrings, slice.count <= SmallASCIIString.maxCount, let start = slice.baseAddress {
+            return SmallASCIIString.make(start, slice.count)
+        }
+        return String(decoding: slice, as: UTF8.self)
     }
 
     @inline(__always)
@@ -287,7 +296,7 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 index = i + 1
-                if high < 0x80 { return JSONParser.asciiString(slice) }
+                if high < 0x80 { return asciiString(slice) }
                 guard let s = String(validating: slice, as: UTF8.self) else {
                     throw JSONParseError(reason: "string is not valid UTF-8", offset: start)
                 }
