@@ -213,6 +213,41 @@ struct DecodeShortcutTests {
         #expect(IssuerInfo(issuer: "https://:443/abc") == nil)
     }
 
+    @Test func theTenantIsComparedOnTheIssuersBytes() throws {
+        let consumer = WellKnownValues.consumerTenantID
+        for (issuer, tenant) in [("https://login.microsoftonline.com/\(consumer)/v2.0", consumer),
+                                 ("https://login.microsoftonline.com/\(consumer.uppercased())/v2.0", consumer.uppercased()),
+                                 ("https://login.microsoftonline.com/other/v2.0", "other"), ("https://host/ténant/", "ténant"),
+                                 ("https://host/İ/", "İ")] {
+            let info = try #require(IssuerInfo(issuer: issuer))
+            #expect(info.tenant == tenant)
+            for target in [consumer, "other", "i̇"] {
+                #expect(info.tenantLowercased(equals: target) == (tenant.lowercased() == target), "\(tenant) vs \(target)")
+            }
+        }
+        let none = try #require(IssuerInfo(issuer: "https://host"))
+        #expect(none.tenant == nil && !none.tenantLowercased(equals: ""))
+    }
+
+    // MARK: - Small strings
+
+    /// `SmallASCIIString` writes the words of a small string itself; held to strings the standard
+    /// library makes, for every length and a spread of bytes at every position.
+    @Test func smallStringsEqualTheStandardLibrarysOwn() {
+        #expect(SmallASCIIString.layoutHolds, "the check passes on this runtime, so the fast path is the one tested")
+        for n in 0...SmallASCIIString.maxCount {
+            for shift in 0..<5 {
+                let bytes = (0..<n).map { UInt8(0x20 + (($0 * 31 + shift * 17 + n) % 95)) }
+                let expected = String(decoding: bytes, as: UTF8.self)
+                let made = bytes.withUnsafeBufferPointer { SmallASCIIString.make($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, n) }
+                #expect(made == expected && made.utf8.count == n && Array(made.utf8) == bytes, "length \(n)")
+                #expect(made.hashValue == expected.hashValue && made + "!" == expected + "!")
+                let parsed = bytes.withUnsafeBufferPointer(JSONParser.asciiString)
+                #expect(parsed == expected)
+            }
+        }
+    }
+
     @Test func firstPartyFingerprintsAreFoundBySearch() {
         for fp in ClaimExplainer.firstPartyAppFingerprints { #expect(ClaimExplainer.isFirstPartyAppFingerprint(fp)) }
         for fp: UInt64 in [1, 2, 0xFFFF_FFFF_FFFF_FFFF, ClaimKeys.fingerprint("b3c1f0a2-7d6e-4c5b-8a9f-0e1d2c3b4a59")] {

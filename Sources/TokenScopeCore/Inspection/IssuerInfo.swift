@@ -10,7 +10,23 @@ public struct IssuerInfo: Sendable, Equatable {
     /// `b2c`, `external-id`, `local` (loopback, e.g. the sandbox) or `unknown`.
     public var cloud: String { fields.cloud }
     /// The tenant segment of the issuer path (a GUID for Entra-issued tokens).
-    public var tenant: String? { fields.tenant }
+    public var tenant: String? {
+        guard let range = fields.tenantRange else { return nil }
+        var issuer = fields.issuer
+        return issuer.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// `tenant?.lowercased() == lowercase` (for an ASCII `lowercase`), on the issuer's bytes: the
+    /// inspector asks this of every token, and the tenant need not become a String for it.
+    func tenantLowercased(equals lowercase: String) -> Bool {
+        guard let range = fields.tenantRange else { return false }
+        var issuer = fields.issuer
+        let answer: Bool? = issuer.withUTF8 { b in
+            let tenant = UnsafeBufferPointer(rebasing: b[range])
+            return tenant.contains { $0 >= 0x80 } ? nil : ASCIIText.lowercased(tenant, equals: lowercase)
+        }
+        return answer ?? ASCIIText.lowercased(tenant, equals: lowercase)
+    }
     /// The issuer has the v2 endpoint's `/v2.0` suffix.
     public var isV2Endpoint: Bool { fields.isV2Endpoint }
     /// The v1 issuer form `https://sts.<cloud>/{tid}/`.
@@ -19,13 +35,14 @@ public struct IssuerInfo: Sendable, Equatable {
     /// The values live in one shared, immutable box: an `IssuerInfo` is copied into the rule input,
     /// the report and the `iss` claim's report, and a copy is then one retain instead of one per string.
     private final class Fields: Sendable {
-        let issuer: String, hostRange: Range<Int>, cloud: String, tenant: String?, isV2Endpoint: Bool, isV1Form: Bool
+        /// The host and the tenant (the path's first segment) are kept as where they are in `issuer`'s UTF-8.
+        let issuer: String, hostRange: Range<Int>, cloud: String, tenantRange: Range<Int>?, isV2Endpoint: Bool, isV1Form: Bool
 
-        init(issuer: String, hostRange: Range<Int>, cloud: String, tenant: String?, isV2Endpoint: Bool, isV1Form: Bool) {
+        init(issuer: String, hostRange: Range<Int>, cloud: String, tenantRange: Range<Int>?, isV2Endpoint: Bool, isV1Form: Bool) {
             self.issuer = issuer
             self.hostRange = hostRange
             self.cloud = cloud
-            self.tenant = tenant
+            self.tenantRange = tenantRange
             self.isV2Endpoint = isV2Endpoint
             self.isV1Form = isV1Form
         }
@@ -79,7 +96,7 @@ public struct IssuerInfo: Sendable, Equatable {
     /// (host, path) would be an allocation the inspection never needs.
     public init?(issuer: String) {
         var text = issuer
-        guard let (hostRange, cloud, tenant, isV2, isV1) = text.withUTF8({ b -> (Range<Int>, String, String?, Bool, Bool)? in
+        guard let (hostRange, cloud, tenantRange, isV2, isV1) = text.withUTF8({ b -> (Range<Int>, String, Range<Int>?, Bool, Bool)? in
             guard let url = URLParts.locate(b) else { return nil }
             let host = UnsafeBufferPointer(rebasing: b[url.host])
             let asciiHost = !host.contains { $0 >= 0x80 }
@@ -94,13 +111,12 @@ public struct IssuerInfo: Sendable, Equatable {
                 last = start..<i
                 count += 1
             }
-            let tenant = first.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
             let isV2 = last.map { $0.count == 4 && b[$0.lowerBound] == UInt8(ascii: "v") && b[$0.lowerBound + 1] == UInt8(ascii: "2")
                 && b[$0.lowerBound + 2] == UInt8(ascii: ".") && b[$0.lowerBound + 3] == UInt8(ascii: "0") } ?? false
             let isV1 = count == 1 && (asciiHost ? ASCIIText.lowercased(host, hasPrefix: "sts.") : URLParts.lowered(b, url.host).hasPrefix("sts."))
-            return (url.host, cloud, tenant, isV2, isV1)
+            return (url.host, cloud, first, isV2, isV1)
         }) else { return nil }
-        fields = Fields(issuer: issuer, hostRange: hostRange, cloud: cloud, tenant: tenant, isV2Endpoint: isV2, isV1Form: isV1)
+        fields = Fields(issuer: issuer, hostRange: hostRange, cloud: cloud, tenantRange: tenantRange, isV2Endpoint: isV2, isV1Form: isV1)
     }
 
     /// The cloud label of a lowercased host: `hostClouds`, the B2C and External ID suffixes, loopback.

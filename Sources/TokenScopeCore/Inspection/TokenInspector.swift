@@ -41,8 +41,8 @@ public enum TokenInspector {
             issuer: input.issuer,
             audienceName: input.firstPartyAudience,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: source) : nil,
-            header: ClaimReports(input.header, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
-            claims: ClaimReports(input.claims, location: .payload, now: context.now, issuer: input.issuer),
+            header: ClaimReports(input.header.members, location: .header, now: context.now, encryptedHeader: token.format == .jwe),
+            claims: ClaimReports(input.claims.members, location: .payload, now: context.now, issuer: input.issuer),
             findings: findings,
             signature: signatureStatus(token, header: input.header),
             oboReadiness: context.flow == .obo ? OBOReadinessEvaluator.evaluate(input, findings: findings) : nil

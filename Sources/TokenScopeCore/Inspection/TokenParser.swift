@@ -166,32 +166,36 @@ public enum TokenParser {
         }
         // Scratch memory from `withUnsafeTemporaryAllocation`: on the stack when the thread has room
         // (a malloc of this size, after a token's worth of small frees, costs a heap consolidation).
-        let result = withUnsafeTemporaryAllocation(byteCount: decodedCount + 2, alignment: 8) { scratch -> Result<(JSONValue, ClaimKeys?), DecodeFailure> in
-            guard let written = Base64URL.decode(segment, into: scratch.baseAddress!) else { return .failure(.base64) }
+        // The outcome is written to these rather than returned through the closures: no Result of
+        // a value and its keys to wrap, copy and unwrap on every part of every token.
+        var parsed: JSONValue?, resolved: ClaimKeys?, failure: DecodeFailure?
+        withUnsafeTemporaryAllocation(byteCount: decodedCount + 2, alignment: 8) { scratch in
+            guard let written = Base64URL.decode(segment, into: scratch.baseAddress!) else { failure = .base64; return }
             let bytes = UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written)
             // The names are resolved as they are read (`ClaimKeys.Builder`, with scratch space for its set).
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ClaimKeys.Builder.setSize(forBytes: written)) { set in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ClaimKeys.Builder.setSize(forBytes: written)) { set in
                 var builder = ClaimKeys.Builder(set: set)
                 do throws(JSONParseError) {
                     let value = try JSONParser.parse(buffer: bytes, observer: &builder)
-                    return .success((value, value.objectMembers.map(builder.finish)))
+                    resolved = value.objectMembers.map(builder.finish)
+                    parsed = value
                 } catch {
-                    return .failure(.json(error, looksCompressed: bytes.first == 0x78 || bytes.first == 0x1F))
+                    failure = .json(error, looksCompressed: bytes.first == 0x78 || bytes.first == 0x1F)
                 }
             }
         }
-        let value: JSONValue, resolved: ClaimKeys?
-        switch result {
-        case let .success(parsed):
-            (value, resolved) = parsed
-        case .failure(.base64):
+        switch failure {
+        case .base64?:
             problems.append(ParseProblem(part: part, message: "is not valid base64url"))
             return (nil, nil, false)
-        case let .failure(.json(error, looksCompressed)):
+        case let .json(error, looksCompressed)?:
             let hint = looksCompressed ? " (it looks compressed; `zip: DEF` payloads are not JWTs Entra issues)" : ""
             problems.append(ParseProblem(part: part, message: "is not JSON: \(error.description)\(hint)"))
             return (nil, nil, true)
+        case nil:
+            break
         }
+        guard let value = parsed else { return (nil, nil, true) }  // not reached: no failure means a value
         guard let keys = resolved else {
             problems.append(ParseProblem(part: part, message: "is JSON \(value.typeName), expected an object"))
             return (nil, nil, true)

@@ -47,8 +47,8 @@ public struct ClaimReports: RandomAccessCollection, Sendable {
     private let issuer: IssuerInfo?
     private let encryptedHeader: Bool
 
-    init(_ claims: ClaimSet, location: ClaimLocation, now: Int64, issuer: IssuerInfo? = nil, encryptedHeader: Bool = false) {
-        self.members = claims.members
+    init(_ members: [(key: String, value: JSONValue)], location: ClaimLocation, now: Int64, issuer: IssuerInfo? = nil, encryptedHeader: Bool = false) {
+        self.members = members
         self.location = location
         self.now = now
         self.issuer = issuer

@@ -32,7 +32,7 @@ struct RuleInput {
         isCAECapable = claims.stringArrayContains(.xmsCC) { $0 == "cp1" }
         isGuest = GuestSignals.isGuest(claims, issuer: issuer)
         isPersonalAccount = ASCIIText.lowercased(claims.string(.tid), equals: WellKnownValues.consumerTenantID)
-            || ASCIIText.lowercased(issuer?.tenant, equals: WellKnownValues.consumerTenantID)
+            || issuer?.tenantLowercased(equals: WellKnownValues.consumerTenantID) == true
         firstPartyAudience = Self.firstPartyName(claims)
     }
 
