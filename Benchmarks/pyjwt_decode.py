@@ -3,6 +3,7 @@
 
     pyjwt_decode.py [--json] [--batches N] [--batch-ms MS] FILE...   time jwt.decode on each token file
     pyjwt_decode.py --once FILE                                      decode once, print the claims as JSON
+    pyjwt_decode.py --serve FILE...                                  answer each line naming a file with one batch's µs/token
 
 Timing mirrors Benchmarks/DecodeBenchmark: warm up, size a batch to about --batch-ms, take the
 median per-token time over --batches batches (interleaved across files). `--once` is the whole-process peer of
@@ -48,6 +49,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*")
     parser.add_argument("--once", metavar="FILE")
+    parser.add_argument("--serve", action="store_true")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--batches", type=int, default=30)
     parser.add_argument("--batch-ms", type=float, default=10.0)
@@ -58,6 +60,18 @@ def main():
         return
     if not args.files:
         parser.error("give token files to time, or --once FILE")
+    if args.serve:
+        # For Benchmarks/paired_decode.py: calibrate, say `ready`, then one batch per request.
+        tokens = {path.rsplit("/", 1)[-1]: read_token(path) for path in args.files}
+        sizes = {name: calibrate(token, args.batch_ms) for name, token in tokens.items()}
+        print("ready", flush=True)
+        for line in sys.stdin:
+            name = line.strip()
+            if name not in tokens:
+                print(f"unknown file: {name}", flush=True)
+                continue
+            print(f"{run_batch(tokens[name], sizes[name]) / 1000:.4f}", flush=True)
+        return
 
     tokens = [read_token(path) for path in args.files]
     sizes = [calibrate(token, args.batch_ms) for token in tokens]

@@ -4,10 +4,14 @@
 //
 //   DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json]
 //   DecodeBenchmark --only ROW --calls N
+//   DecodeBenchmark --serve
 //
 // --only "decode+inspect 16KB" measures one row, so a profiler sees only that work. --calls N runs
 // the rows exactly N times each and times nothing: a fixed amount of work for counting allocations
 // (Benchmarks/count-allocations) or instructions.
+// --serve calibrates every row, says `ready`, then answers each line naming a row ("decode+inspect
+// 1.5KB") with one batch's per-token time in µs: Benchmarks/paired_decode.py asks it and the PyJWT
+// peer in turn, so each Swift batch has a PyJWT batch run moments apart under the same conditions.
 // Each row is the median per-token time over N batches, batches interleaved across rows.
 // The tokens are written to DIR (default: a temp dir) so the PyJWT side decodes the same bytes.
 import Foundation
@@ -23,6 +27,7 @@ struct Options {
     var only: String?
     var calls: Int?
     var json = false
+    var serve = false
 
     init(_ args: [String]) {
         var it = args.makeIterator()
@@ -38,13 +43,14 @@ struct Options {
             case "--only": only = value { $0 }
             case "--calls": calls = value { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
             case "--json": json = true
+            case "--serve": serve = true
             default: Self.usage()
             }
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json] [--calls N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: DecodeBenchmark [--tokens-dir DIR] [--batches N] [--batch-ms MS] [--only ROW] [--json] [--calls N] [--serve]\n".utf8))
         exit(2)
     }
 }
@@ -171,6 +177,21 @@ if let calls = options.calls {
 }
 
 for i in figures.indices { calibrate(&figures[i], options, sink: &sink) }
+if options.serve {
+    // Written straight to the file handle (unbuffered): the driver waits for each line.
+    func answer(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    answer("ready")
+    while let line = readLine() {
+        guard let i = figures.firstIndex(where: { "\($0.name) \($0.token)" == line }) else {
+            answer("unknown row: \(line)")
+            continue
+        }
+        runBatch(&figures[i], sink: &sink)
+        answer(String(format: "%.4f", figures[i].perCall.removeLast() / 1000))
+    }
+    FileHandle.standardError.write(Data("checksum \(sink)\n".utf8))
+    exit(0)
+}
 // Batches are interleaved across figures: a burst of other load then costs each figure one
 // batch, which the median drops, instead of skewing one figure's whole window.
 for _ in 0..<options.batches {
