@@ -4,11 +4,10 @@ enum ASCIIText {
     /// `value?.lowercased() == lowercase`, for an ASCII `lowercase`. An ASCII value lowercases byte
     /// by byte; any other value takes `lowercased()`.
     static func lowercased(_ value: String?, equals lowercase: String) -> Bool {
-        guard var value else { return false }
-        var target = lowercase
+        guard let value else { return false }
         // nil: the value is not ASCII.
-        let asciiEqual: Bool? = value.withUTF8 { a in
-            target.withUTF8 { b -> Bool? in
+        let asciiEqual: Bool? = value.withUTF8Bytes { a in
+            lowercase.withUTF8Bytes { b -> Bool? in
                 if a.count == b.count {
                     var i = 0
                     while i < a.count, a[i] < 0x80, TokenExtractor.asciiLower(a[i]) == b[i] { i += 1 }
@@ -24,9 +23,8 @@ enum ASCIIText {
     /// `text.contains(needle)` (Character semantics) for an ASCII needle. A Character match needs
     /// the needle's bytes in a row, so their absence (the usual case) answers without Character work.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        var t = text, n = needle
-        let bytesFound = t.withUTF8 { t in
-            n.withUTF8 { n -> Bool in
+        let bytesFound = text.withUTF8Bytes { t in
+            needle.withUTF8Bytes { n -> Bool in
                 guard let first = n.first else { return true }
                 guard t.count >= n.count else { return false }
                 for i in 0...(t.count - n.count) where t[i] == first {

@@ -103,8 +103,7 @@ enum ClaimExplainer {
         // Custom APIs' GUIDs and `api://` URIs are the common case: leave them early.
         if audience.utf8.count == 36 {
             // Already lowercase ASCII (the usual GUID): `lowercased()` would return it unchanged.
-            var text = audience
-            let unchanged = text.withUTF8 { $0.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } }
+            let unchanged = audience.withUTF8Bytes { $0.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } }
             let lower = unchanged ? audience : audience.lowercased()
             // Most audiences are custom APIs: rule them out by fingerprint before hashing for the table.
             let fp = ClaimKeys.fingerprint(lower)

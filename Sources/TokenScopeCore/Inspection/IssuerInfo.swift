@@ -3,8 +3,7 @@ public struct IssuerInfo: Sendable, Equatable {
     public var issuer: String { fields.issuer }
     /// Lowercased; IPv6 literals keep their brackets. Made when asked (only messages show it).
     public var host: String {
-        var issuer = fields.issuer
-        return issuer.withUTF8 { URLParts.lowered($0, fields.hostRange) }
+        fields.issuer.withUTF8Bytes { URLParts.lowered($0, fields.hostRange) }
     }
     /// Stable cloud label: `public`, `usgov`, `china`, `germany`, `bleu`, `delos`, `govsg`, `ppe`,
     /// `b2c`, `external-id`, `local` (loopback, e.g. the sandbox) or `unknown`.
@@ -12,16 +11,14 @@ public struct IssuerInfo: Sendable, Equatable {
     /// The tenant segment of the issuer path (a GUID for Entra-issued tokens).
     public var tenant: String? {
         guard let range = fields.tenantRange else { return nil }
-        var issuer = fields.issuer
-        return issuer.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        return fields.issuer.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// `tenant?.lowercased() == lowercase` (for an ASCII `lowercase`), on the issuer's bytes: the
     /// inspector asks this of every token, and the tenant need not become a String for it.
     func tenantLowercased(equals lowercase: String) -> Bool {
         guard let range = fields.tenantRange else { return false }
-        var issuer = fields.issuer
-        let answer: Bool? = issuer.withUTF8 { b in
+        let answer: Bool? = fields.issuer.withUTF8Bytes { b in
             let tenant = UnsafeBufferPointer(rebasing: b[range])
             return tenant.contains { $0 >= 0x80 } ? nil : ASCIIText.lowercased(tenant, equals: lowercase)
         }
@@ -95,8 +92,7 @@ public struct IssuerInfo: Sendable, Equatable {
     /// Read on the issuer's bytes in place: this runs for every token, and each String made here
     /// (host, path) would be an allocation the inspection never needs.
     public init?(issuer: String) {
-        var text = issuer
-        guard let (hostRange, cloud, tenantRange, isV2, isV1) = text.withUTF8({ b -> (Range<Int>, String, Range<Int>?, Bool, Bool)? in
+        guard let (hostRange, cloud, tenantRange, isV2, isV1) = issuer.withUTF8Bytes({ b -> (Range<Int>, String, Range<Int>?, Bool, Bool)? in
             guard let url = URLParts.locate(b) else { return nil }
             let host = UnsafeBufferPointer(rebasing: b[url.host])
             let asciiHost = !host.contains { $0 >= 0x80 }

@@ -99,8 +99,7 @@ final class KnownClaimNames: @unchecked Sendable {
         /// a non-ASCII one to none of these: see `WellKnownClaim.name`).
         func index(of name: String, fingerprint: UInt64) -> Int? {
             guard fingerprint != ClaimKeys.nonASCII else { return nil }
-            var name = name
-            return name.withUTF8 { index(of: $0, fingerprint: fingerprint) }
+            return name.withUTF8Bytes { index(of: $0, fingerprint: fingerprint) }
         }
 
         @inline(__always)

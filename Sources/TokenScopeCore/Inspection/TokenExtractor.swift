@@ -122,16 +122,15 @@ public enum TokenExtractor {
         _ text: String,
         accept: (UnsafeBufferPointer<UInt8>, Int, Int, inout TokenParser.DotPositions) -> Bool
     ) -> (token: String, dots: TokenParser.DotPositions)? {
-        var text = text
         let whole = text.utf8.count
         var dots = TokenParser.DotPositions()
-        let range: Range<Int>? = text.withUTF8 { b in
+        let range: Range<Int>? = text.withUTF8Bytes { b in
             guard let (start, end) = trimmedCandidate(b), accept(b, start, end, &dots) else { return nil }
             return start..<end
         }
         guard let range else { return nil }
         if range.count == whole { return (text, dots) }
-        return (text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, dots)
+        return (text.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }, dots)
     }
 
     /// The bytes `soleCleanToken` would consider (white space and quotes around them dropped), when
