@@ -20,7 +20,11 @@ struct ClaimSet: Sendable {
 
     /// With the names `TokenParser` already resolved for this object (`ParsedToken.claimSlots`).
     init(_ object: JSONValue?, slots: ClaimSlots?) {
-        let members = object?.objectMembers
+        self.init(members: object?.objectMembers, slots: slots)
+    }
+
+    /// An object's members (nil: the part is not an object), with their names resolved when known.
+    init(members: [(key: String, value: JSONValue)]?, slots: ClaimSlots?) {
         self.init(isObject: members != nil, members: members ?? [], slots: slots ?? ClaimKeys(members ?? []).slots)
     }
 

@@ -25,15 +25,17 @@ public struct ParsedToken: Sendable {
     public var format: TokenFormat { parts.format }
     public var segmentCount: Int { parts.segmentCount }
     /// The protected header object (JWS and JWE), when it decoded to a JSON object.
-    public var header: JSONValue? { parts.header }
+    public var header: JSONValue? { parts.headerMembers.map(JSONValue.object) }
     /// The claims object (JWS only), when it decoded to a JSON object.
-    public var claims: JSONValue? { parts.claims }
+    public var claims: JSONValue? { parts.claimMembers.map(JSONValue.object) }
+    /// The members of `header` and `claims` (what the inspector reads, without the enum around them).
+    var headerMembers: [(key: String, value: JSONValue)]? { parts.headerMembers }
+    var claimMembers: [(key: String, value: JSONValue)]? { parts.claimMembers }
     /// The signature bytes (JWS only; empty when the signature part is not base64url). Decoded when
     /// asked: only verification needs the bytes, and the parse has checked them already.
     public var signature: [UInt8] {
         guard let range = parts.signatureRange else { return [] }
-        var raw = parts.raw
-        return raw.withUTF8 { Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: $0[range])) } ?? []
+        return parts.raw.withUTF8Bytes { Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: $0[range])) } ?? []
     }
     /// `signature.isEmpty`, without decoding it.
     var signatureIsEmpty: Bool { parts.signatureRange == nil }
@@ -52,8 +54,8 @@ public struct ParsedToken: Sendable {
         let raw: String
         let format: TokenFormat
         let segmentCount: Int
-        let header: JSONValue?
-        let claims: JSONValue?
+        let headerMembers: [(key: String, value: JSONValue)]?
+        let claimMembers: [(key: String, value: JSONValue)]?
         /// Where the signature's base64url text is in `raw`'s UTF-8, when it decodes to at least one byte.
         let signatureRange: Range<Int>?
         let signingInput: Substring
@@ -68,8 +70,8 @@ public struct ParsedToken: Sendable {
             self.raw = raw
             self.format = format
             self.segmentCount = segmentCount
-            self.header = header
-            self.claims = claims
+            headerMembers = header?.objectMembers
+            claimMembers = claims?.objectMembers
             self.signatureRange = signatureRange
             self.signingInput = signingInput
             self.problems = problems

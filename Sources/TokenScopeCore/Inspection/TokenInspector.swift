@@ -20,8 +20,8 @@ public enum TokenInspector {
 
     static func inspect(_ token: ParsedToken, source: TokenSource, context: InspectionContext) -> TokenReport {
         // The parser already located the well-known members: reading them is an index, not a search.
-        let claims = ClaimSet(token.claims, slots: token.claimSlots)
-        let header = ClaimSet(token.header, slots: token.headerSlots)
+        let claims = ClaimSet(members: token.claimMembers, slots: token.claimSlots)
+        let header = ClaimSet(members: token.headerMembers, slots: token.headerSlots)
         let issuer = claims.string(.iss).flatMap(IssuerInfo.init(issuer:))
         let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: source)
 

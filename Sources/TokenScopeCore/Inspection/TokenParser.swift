@@ -19,8 +19,7 @@ public enum TokenParser {
     static func parse(_ raw: String, dots: DotPositions?) -> ParsedToken {
         // Work on the UTF-8 bytes in place: no copy, and no Character-level work (splitting a String
         // by Character runs grapheme breaking on every byte).
-        var text = raw
-        return text.withUTF8 { parse(raw, bytes: $0, dots: dots ?? DotPositions($0)) }
+        raw.withUTF8Bytes { parse(raw, bytes: $0, dots: dots ?? DotPositions($0)) }
     }
 
     private static func parse(_ raw: String, bytes: UnsafeBufferPointer<UInt8>, dots: DotPositions) -> ParsedToken {

@@ -54,9 +54,12 @@ public struct JSONParser {
     /// `parse`, telling `observer` each member name of the top-level object as it is read.
     static func parse<Observer: JSONTopLevelKeyObserver>(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth,
                                                         observer: inout Observer) throws(JSONParseError) -> JSONValue {
-        var reader = JSONReader(bytes: buffer, maxDepth: maxDepth, observer: observer)
-        defer { observer = reader.observer }
-        return try reader.parseDocument()
+        // The reader tells the observer through a pointer: holding a copy would copy it in and back
+        // out again, with a retain and a release for each reference it holds.
+        try withUnsafeMutablePointer(to: &observer) { (observer) throws(JSONParseError) -> JSONValue in
+            var reader = JSONReader(bytes: buffer, maxDepth: maxDepth, observer: observer)
+            return try reader.parseDocument()
+        }
     }
 }
 
@@ -88,9 +91,10 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
     private var guessBudget: Int
     /// `SmallASCIIString.layoutHolds`, read once per document rather than per string.
     private let smallStrings = SmallASCIIString.layoutHolds
-    var observer: Observer
+    /// Valid for the reader's life (`JSONParser.parse` lends it).
+    private let observer: UnsafeMutablePointer<Observer>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, observer: Observer) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, observer: UnsafeMutablePointer<Observer>) {
         self.bytes = bytes
         self.count = bytes.count
         self.maxDepth = maxDepth
@@ -167,10 +171,10 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             if depth != 1 {
                 key = try parseString()
             } else if let raw = plainASCIIString() {
-                key = observer.topLevelKey(ascii: UnsafeBufferPointer(rebasing: bytes[raw]))
+                key = observer.pointee.topLevelKey(ascii: UnsafeBufferPointer(rebasing: bytes[raw]))
             } else {
                 key = try parseString()
-                observer.topLevelKey(key)
+                observer.pointee.topLevelKey(key)
             }
             skipWhitespace()
             guard index < count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
