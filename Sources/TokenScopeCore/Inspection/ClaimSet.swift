@@ -67,10 +67,21 @@ struct ClaimSet: Sendable {
     func string(_ claim: WellKnownClaim) -> String? { value(claim)?.stringValue }
     func strings(_ claim: WellKnownClaim) -> [String]? { value(claim)?.stringArray }
     /// The claim is an array of strings (what `strings` would return, without building it).
-    func isStringArray(_ claim: WellKnownClaim) -> Bool { value(claim)?.isStringArray ?? false }
+    func isStringArray(_ claim: WellKnownClaim) -> Bool { withValue(claim) { $0.isStringArray } ?? false }
     /// The claim is an array of strings and one of them satisfies `predicate`.
     func stringArrayContains(_ claim: WellKnownClaim, where predicate: (String) -> Bool) -> Bool {
-        value(claim)?.stringArrayContains(where: predicate) ?? false
+        withValue(claim) { $0.stringArrayContains(where: predicate) } ?? false
+    }
+    /// The claim is a string (`string(claim) != nil`, without copying it out).
+    func isString(_ claim: WellKnownClaim) -> Bool {
+        withValue(claim) { if case .string = $0 { return true } else { return false } } ?? false
+    }
+    /// `body` of the claim's string read in place, or nil when the claim is absent or not a string.
+    func withString<R>(_ claim: WellKnownClaim, _ body: (String) -> R) -> R? {
+        withValue(claim) { value -> R? in
+            guard case let .string(s) = value else { return nil }
+            return body(s)
+        } ?? nil
     }
 
     /// A NumericDate: a JSON number (integer part), or nil for any other type or an absurd value.
@@ -142,4 +153,6 @@ struct ClaimSet: Sendable {
 
     /// The calling client: `azp` (v2) or `appid` (v1).
     var clientID: String? { string(.azp) ?? string(.appid) }
+    /// `clientID != nil`, without copying the ID out.
+    var hasClientID: Bool { isString(.azp) || isString(.appid) }
 }

@@ -29,7 +29,7 @@ enum TokenClassifier {
         if idtyp == "app" || claims.has(.scp) { return .accessToken }
         // ID-token-only claims: the nonce of the sign-in request and hybrid-flow hashes.
         if claims.has(.nonce) || claims.has(.atHash) || claims.has(.cHash) { return .idToken }
-        if claims.clientID != nil || claims.has(.roles) || claims.has(.idtyp) { return .accessToken }
+        if claims.hasClientID || claims.has(.roles) || claims.has(.idtyp) { return .accessToken }
         // No client claim, no scopes: the shape of an ID token (aud = the client that signed in).
         if claims.has(.aud) && (claims.has(.sub) || claims.has(.oid)) && fieldKind != .accessToken { return .idToken }
         return fieldKind ?? .unknown
@@ -40,7 +40,7 @@ enum TokenClassifier {
         let idtyp = claims.string(.idtyp)
         if idtyp == "app" { return .appOnly }
         if idtyp == "user" || claims.has(.scp) { return .delegated }
-        guard claims.clientID != nil else { return nil }
+        guard claims.hasClientID else { return nil }
         // App-only tokens name no user; for a service principal `sub` equals `oid`.
         let namesUser = claims.has(.upn) || claims.has(.uniqueName) || claims.has(.preferredUsername) || claims.has(.name) || claims.has(.givenName)
         if namesUser { return .delegated }

@@ -31,7 +31,7 @@ struct RuleInput {
         isReadableJWS = token.format == .jws && claims.isObject
         isCAECapable = claims.stringArrayContains(.xmsCC) { $0 == "cp1" }
         isGuest = GuestSignals.isGuest(claims, issuer: issuer)
-        isPersonalAccount = ASCIIText.lowercased(claims.string(.tid), equals: WellKnownValues.consumerTenantID)
+        isPersonalAccount = claims.withString(.tid) { ASCIIText.lowercased($0, equals: WellKnownValues.consumerTenantID) } == true
             || issuer?.tenantLowercased(equals: WellKnownValues.consumerTenantID) == true
         firstPartyAudience = Self.firstPartyName(claims)
     }
@@ -40,17 +40,19 @@ struct RuleInput {
 
     /// `claims.audiences.lazy.compactMap(ClaimExplainer.firstPartyName).first`, without building the list.
     private static func firstPartyName(_ claims: ClaimSet) -> String? {
-        switch claims.value(.aud) {
-        case let .string(aud)?:
-            return ClaimExplainer.firstPartyName(aud)
-        case let aud? where aud.isStringArray:
-            for case let .string(s) in aud.arrayValue ?? [] {
-                if let name = ClaimExplainer.firstPartyName(s) { return name }
+        claims.withValue(.aud) { aud -> String? in
+            switch aud {
+            case let .string(aud):
+                return ClaimExplainer.firstPartyName(aud)
+            case let .array(items) where aud.isStringArray:
+                for case let .string(s) in items {
+                    if let name = ClaimExplainer.firstPartyName(s) { return name }
+                }
+                return nil
+            default:
+                return nil
             }
-            return nil
-        default:
-            return nil
-        }
+        } ?? nil
     }
 }
 
@@ -86,7 +88,7 @@ enum GuestSignals {
     static func evidence(_ claims: ClaimSet) -> [String] {
         var out: [String] = []
         if let idp = claims.string(.idp), let iss = claims.string(.iss), idp != iss,
-           !ASCIIText.lowercased(claims.string(.tid), equals: WellKnownValues.consumerTenantID) {
+           claims.withString(.tid, { ASCIIText.lowercased($0, equals: WellKnownValues.consumerTenantID) }) != true {
             // idp equals iss for members; a personal-account user of their own MSA tenant is no guest.
             out.append("idp")
         }
