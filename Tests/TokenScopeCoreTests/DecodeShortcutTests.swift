@@ -103,6 +103,25 @@ struct DecodeShortcutTests {
 
     // MARK: - Strings
 
+    /// The parser skips eight plain bytes at a time and jumps to the first special one; every kind
+    /// of special byte (escape, non-ASCII, control, the closing quote) at every offset reads as it should.
+    @Test func stringsWithASpecialByteAtEveryOffsetParse() throws {
+        for offset in 0...20 {
+            let plain = String(repeating: "k", count: offset)
+            for (written, meant) in [(#"\n"#, "\n"), (#"\""#, "\""), (#"\u00e9"#, "é"), ("é", "é"), ("", "")] {
+                let text = plain + written + "tail"
+                let value = try JSONParser.parse("{\"\(text)\": \"\(text)\", \"n\": [\"\(text)\"]}")
+                let members = try #require(value.objectMembers)
+                #expect(members.first?.key == plain + meant + "tail", "name, offset \(offset), \(written)")
+                #expect(members.first?.value == .string(plain + meant + "tail"), "value, offset \(offset), \(written)")
+                #expect(members.last?.value == .array([.string(plain + meant + "tail")]))
+            }
+            #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"\(plain)\u{01}x\": 1}") }
+            #expect(throws: JSONParseError.self) { try JSONParser.parse("[\"\(plain)\u{1F}\"]") }
+            #expect(throws: JSONParseError.self) { try JSONParser.parse("[\"\(plain)") }
+        }
+    }
+
     @Test func asciiStringsEqualTheDecodedBytes() {
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789-_.:/ \"".utf8)
         for n in 0...40 {

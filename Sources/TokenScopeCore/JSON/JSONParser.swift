@@ -266,6 +266,18 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
     private mutating func plainASCIIString() -> Range<Int>? {
         let start = index + 1
         var i = start
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time, going straight to the first byte that is not plain ASCII.
+            while i &+ 8 <= count {
+                let special = Self.specialBytes(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if special != 0 {
+                    i &+= special.trailingZeroBitCount >> 3
+                    if bytes[i] == UInt8(ascii: "\"") { index = i + 1; return start..<i }
+                    return nil
+                }
+                i &+= 8
+            }
+        }
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { index = i + 1; return start..<i }
@@ -273,6 +285,17 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             i += 1
         }
         return nil
+    }
+
+    /// The high bit of each byte of `word` (eight bytes from memory) that is a quote, a backslash, a
+    /// control character or not ASCII, numbered from the byte at the lowest address: the lowest
+    /// set bit is exact (the subtraction trick can only misflag bytes after a flagged one).
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        let w = UInt64(littleEndian: word)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+        return (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w) | w) & highs
     }
 
     private mutating func parseString() throws(JSONParseError) -> String {
@@ -283,15 +306,14 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
         var i = index
         // Eight bytes at a time while none of them is a quote, a backslash, a control character or
         // non-ASCII (the bytes of IDs, URLs and base64); the byte loop below takes over at the first
-        // word that might hold one.
+        // such byte (the bytes before it in its word are plain ASCII).
         if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while i &+ 8 <= count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w) | w
-                if special & highs != 0 { break }
+                let special = Self.specialBytes(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if special != 0 {
+                    i &+= special.trailingZeroBitCount >> 3
+                    break
+                }
                 i &+= 8
             }
         }
