@@ -8,10 +8,14 @@ row, PAIRS times: one Swift batch and one PyJWT batch, back to back (which goes 
 each about 10 ms. A pair's ratio is PyJWT's time over Swift's; the result is the median of the
 pairs' ratios, with the median time of each side.
 
-Why pairs: this machine's speed drifts in phases of seconds (PyJWT alone moves between 90 and
-165 µs per token), and the phases do not slow both sides alike at once. Two medians taken minutes
-apart can land in different phases; a Swift batch and a PyJWT batch 10 ms apart cannot.
+Why pairs, on one CPU: this machine's speed drifts in phases of seconds (PyJWT alone moves between
+90 and 165 µs per token), and the phases differ between its two CPUs (a virtual machine's vCPUs
+share physical cores with other tenants). Two medians taken minutes apart can land in different
+phases, and two processes on different CPUs can run at different speeds at the same moment. So
+both servers are kept on the same CPU (they take turns, so they never compete for it), and each
+Swift batch is paired with a PyJWT batch 10 ms away.
 """
+import os
 import json
 import statistics
 import subprocess
@@ -41,6 +45,9 @@ def ask(proc, request):
 
 def main():
     swift_bin, tokens_dir, python, pairs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    if hasattr(os, "sched_setaffinity"):
+        cpu = int(os.environ.get("PAIRED_CPU", min(os.sched_getaffinity(0))))
+        os.sched_setaffinity(0, {cpu})  # the servers inherit it
     here = __file__.rsplit("/", 1)[0]
     # The Swift side writes the token files; the PyJWT side starts once they exist.
     swift = start([swift_bin, "--serve", "--tokens-dir", tokens_dir])
