@@ -19,25 +19,16 @@ public enum TokenInspector {
     }
 
     static func inspect(_ token: ParsedToken, source: TokenSource, context: InspectionContext) -> TokenReport {
-        // The parser already located the well-known members: reading them is an index, not a search.
-        let claims = ClaimSet(members: token.claimMembers, slots: token.claimSlots)
-        let header = ClaimSet(members: token.headerMembers, slots: token.headerSlots)
-        let issuer = claims.string(.iss).flatMap(IssuerInfo.init(issuer:))
-        let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: source)
-
-        // The claim sets and the issuer move into the rule input (no copies to retain and release),
-        // and the report takes what it needs from there.
-        let input = RuleInput(token: token, claims: consume claims, header: consume header, kind: classification.kind,
-                              accessType: classification.accessType, version: classification.version,
-                              issuer: consume issuer, source: source, context: context)
+        // The rule input parses the claims, the issuer and the kind of token; the report takes them from it.
+        let input = RuleInput(token: token, source: source, context: context)
         let findings = FindingRules.evaluate(input)
 
         return TokenReport(
             source: source,
             token: token,
-            kind: classification.kind,
-            accessType: classification.accessType,
-            version: classification.version,
+            kind: input.kind,
+            accessType: input.accessType,
+            version: input.version,
             issuer: input.issuer,
             audienceName: input.firstPartyAudience,
             opaqueDescription: token.format == .opaque ? OpaqueTokenGuess.describe(token.raw, source: source) : nil,

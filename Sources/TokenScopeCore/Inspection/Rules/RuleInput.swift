@@ -17,15 +17,18 @@ struct RuleInput {
     /// The display name of the first Microsoft first-party API in `aud`, if any (also the report's `audienceName`).
     let firstPartyAudience: String?
 
-    init(token: ParsedToken, claims: ClaimSet, header: ClaimSet, kind: TokenKind, accessType: AccessType?, version: String?,
-         issuer: IssuerInfo?, source: TokenSource, context: InspectionContext) {
+    /// Built in place from the parsed token: the claim sets, the issuer and the classification are
+    /// made here rather than handed in, so none of them is copied (a retain and a release per reference).
+    init(token: ParsedToken, source: TokenSource, context: InspectionContext) {
         self.token = token
-        self.claims = claims
-        self.header = header
-        self.kind = kind
-        self.accessType = accessType
-        self.version = version
-        self.issuer = issuer
+        // The parser already located the well-known members: reading them is an index, not a search.
+        claims = ClaimSet(members: token.claimMembers, slots: token.claimSlots)
+        header = ClaimSet(members: token.headerMembers, slots: token.headerSlots)
+        issuer = claims.withString(.iss, IssuerInfo.init(issuer:)) ?? nil
+        let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: source)
+        kind = classification.kind
+        accessType = classification.accessType
+        version = classification.version
         self.source = source
         self.context = context
         isReadableJWS = token.format == .jws && claims.isObject

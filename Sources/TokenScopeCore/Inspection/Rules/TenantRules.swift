@@ -42,7 +42,7 @@ enum TenantRules {
                                detail: "B2C tokens follow user-flow policies and B2C's own metadata (per policy). B2C does not support the On-Behalf-Of flow or Entra's first-party APIs; validate them against the policy's openid-configuration."))
         }
 
-        if let issuer = input.issuer, issuer.cloud == "unknown" {
+        if input.issuer?.cloud == "unknown", let issuer = input.issuer {
             out.append(Finding(.unknownIssuer, .info, claims: ["iss"],
                                message: "the issuer \(issuer.host) is not a Microsoft Entra cloud",
                                detail: "TokenScope's Entra-specific advice may not apply. Check whether the token came from another identity provider or a test issuer."))

@@ -12,9 +12,14 @@ enum VersionRules {
         }
 
         var mismatches: [String] = []
-        if let ver = claims.string(.ver), let issuer = input.issuer, issuer.isEntra, !issuer.isB2C {
-            if ver == "2.0", issuer.isV1Form { mismatches.append("`ver` is 2.0 but the issuer has the v1 form \(issuer.issuer)") }
-            if ver == "1.0", issuer.isV2Endpoint { mismatches.append("`ver` is 1.0 but the issuer has the v2.0 form \(issuer.issuer)") }
+        // The issuer is read through `input.issuer?` (not bound to a copy) until a message needs it.
+        if input.issuer?.isEntra == true, input.issuer?.isB2C == false, let ver = claims.string(.ver) {
+            if ver == "2.0", input.issuer?.isV1Form == true, let issuer = input.issuer {
+                mismatches.append("`ver` is 2.0 but the issuer has the v1 form \(issuer.issuer)")
+            }
+            if ver == "1.0", input.issuer?.isV2Endpoint == true, let issuer = input.issuer {
+                mismatches.append("`ver` is 1.0 but the issuer has the v2.0 form \(issuer.issuer)")
+            }
         }
         if claims.string(.ver) == "2.0", claims.has(.appid), !claims.has(.azp) { mismatches.append("a v2.0 token carries v1's `appid` instead of `azp`") }
         if claims.string(.ver) == "1.0", claims.has(.azp), !claims.has(.appid), input.kind == .accessToken { mismatches.append("a v1.0 token carries v2's `azp` instead of `appid`") }
