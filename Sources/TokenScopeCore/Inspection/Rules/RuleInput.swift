@@ -17,26 +17,30 @@ struct RuleInput {
     /// The display name of the first Microsoft first-party API in `aud`, if any (also the report's `audienceName`).
     let firstPartyAudience: String?
 
-    /// Built in place from the parsed token: the claim sets, the issuer and the classification are
-    /// made here rather than handed in, so none of them is copied (a retain and a release per reference).
+    /// Built from the parsed token: the claim sets, the issuer and the classification are made here
+    /// rather than handed in, so none of them is copied (a retain and a release per reference).
+    /// Everything is worked out in locals and stored at the end: an initialiser that reads `self`
+    /// before it is complete builds it in a temporary and copies it out whole.
     init(token: ParsedToken, source: TokenSource, context: InspectionContext) {
-        self.token = token
         // The parser already located the well-known members: reading them is an index, not a search.
-        claims = ClaimSet(members: token.claimMembers, slots: token.claimSlots)
-        header = ClaimSet(members: token.headerMembers, slots: token.headerSlots)
-        issuer = claims.withString(.iss, IssuerInfo.init(issuer:)) ?? nil
+        let claims = ClaimSet(members: token.claimMembers, slots: token.claimSlots)
+        let issuer = claims.withString(.iss, IssuerInfo.init(issuer:)) ?? nil
         let classification = TokenClassifier.classify(token, claims: claims, issuer: issuer, source: source)
-        kind = classification.kind
-        accessType = classification.accessType
-        version = classification.version
-        self.source = source
-        self.context = context
         isReadableJWS = token.format == .jws && claims.isObject
         isCAECapable = claims.stringArrayContains(.xmsCC) { $0 == "cp1" }
         isGuest = GuestSignals.isGuest(claims, issuer: issuer)
         isPersonalAccount = claims.withString(.tid) { ASCIIText.lowercased($0, equals: WellKnownValues.consumerTenantID) } == true
             || issuer?.tenantLowercased(equals: WellKnownValues.consumerTenantID) == true
         firstPartyAudience = Self.firstPartyName(claims)
+        kind = classification.kind
+        accessType = classification.accessType
+        version = classification.version
+        self.token = token
+        self.header = ClaimSet(members: token.headerMembers, slots: token.headerSlots)
+        self.claims = claims
+        self.issuer = issuer
+        self.source = source
+        self.context = context
     }
 
     var flow: Flow? { context.flow }
