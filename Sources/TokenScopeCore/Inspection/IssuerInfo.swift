@@ -1,56 +1,42 @@
 /// What a token's `iss` says: which cloud, which tenant, which endpoint version.
 public struct IssuerInfo: Sendable, Equatable {
-    public var issuer: String { fields.issuer }
+    public let issuer: String
     /// Lowercased; IPv6 literals keep their brackets. Made when asked (only messages show it).
     public var host: String {
-        fields.issuer.withUTF8Bytes { URLParts.lowered($0, fields.hostRange) }
+        issuer.withUTF8Bytes { URLParts.lowered($0, hostRange) }
     }
     /// Stable cloud label: `public`, `usgov`, `china`, `germany`, `bleu`, `delos`, `govsg`, `ppe`,
     /// `b2c`, `external-id`, `local` (loopback, e.g. the sandbox) or `unknown`.
-    public var cloud: String { fields.cloud }
+    public let cloud: String
     /// The tenant segment of the issuer path (a GUID for Entra-issued tokens).
     public var tenant: String? {
-        guard let range = fields.tenantRange else { return nil }
-        return fields.issuer.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        guard let range = tenantRange else { return nil }
+        return issuer.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// `tenant?.lowercased() == lowercase` (for an ASCII `lowercase`), on the issuer's bytes: the
     /// inspector asks this of every token, and the tenant need not become a String for it.
     func tenantLowercased(equals lowercase: String) -> Bool {
-        guard let range = fields.tenantRange else { return false }
-        let answer: Bool? = fields.issuer.withUTF8Bytes { b in
+        guard let range = tenantRange else { return false }
+        let answer: Bool? = issuer.withUTF8Bytes { b in
             let tenant = UnsafeBufferPointer(rebasing: b[range])
             return tenant.contains { $0 >= 0x80 } ? nil : ASCIIText.lowercased(tenant, equals: lowercase)
         }
         return answer ?? ASCIIText.lowercased(tenant, equals: lowercase)
     }
     /// The issuer has the v2 endpoint's `/v2.0` suffix.
-    public var isV2Endpoint: Bool { fields.isV2Endpoint }
+    public let isV2Endpoint: Bool
     /// The v1 issuer form `https://sts.<cloud>/{tid}/`.
-    public var isV1Form: Bool { fields.isV1Form }
-
-    /// The values live in one shared, immutable box: an `IssuerInfo` is copied into the rule input,
-    /// the report and the `iss` claim's report, and a copy is then one retain instead of one per string.
-    private final class Fields: Sendable {
-        /// The host and the tenant (the path's first segment) are kept as where they are in `issuer`'s UTF-8.
-        let issuer: String, hostRange: Range<Int>, cloud: String, tenantRange: Range<Int>?, isV2Endpoint: Bool, isV1Form: Bool
-
-        init(issuer: String, hostRange: Range<Int>, cloud: String, tenantRange: Range<Int>?, isV2Endpoint: Bool, isV1Form: Bool) {
-            self.issuer = issuer
-            self.hostRange = hostRange
-            self.cloud = cloud
-            self.tenantRange = tenantRange
-            self.isV2Endpoint = isV2Endpoint
-            self.isV1Form = isV1Form
-        }
-    }
-
-    private let fields: Fields
+    public let isV1Form: Bool
+    /// The host and the tenant (the path's first segment), as where they are in `issuer`'s UTF-8:
+    /// no String is made for them unless asked (the issuer is one reference to copy, and `cloud`
+    /// is always a literal, which needs no reference counting).
+    private let hostRange: Range<Int>
+    private let tenantRange: Range<Int>?
 
     public static func == (lhs: IssuerInfo, rhs: IssuerInfo) -> Bool {
-        lhs.fields === rhs.fields
-            || (lhs.issuer == rhs.issuer && lhs.host == rhs.host && lhs.cloud == rhs.cloud && lhs.tenant == rhs.tenant
-                && lhs.isV2Endpoint == rhs.isV2Endpoint && lhs.isV1Form == rhs.isV1Form)
+        lhs.issuer == rhs.issuer && lhs.host == rhs.host && lhs.cloud == rhs.cloud && lhs.tenant == rhs.tenant
+            && lhs.isV2Endpoint == rhs.isV2Endpoint && lhs.isV1Form == rhs.isV1Form
     }
 
     public var isB2C: Bool { cloud == "b2c" }
@@ -112,7 +98,12 @@ public struct IssuerInfo: Sendable, Equatable {
             let isV1 = count == 1 && (asciiHost ? ASCIIText.lowercased(host, hasPrefix: "sts.") : URLParts.lowered(b, url.host).hasPrefix("sts."))
             return (url.host, cloud, first, isV2, isV1)
         }) else { return nil }
-        fields = Fields(issuer: issuer, hostRange: hostRange, cloud: cloud, tenantRange: tenantRange, isV2Endpoint: isV2, isV1Form: isV1)
+        self.issuer = issuer
+        self.hostRange = hostRange
+        self.cloud = cloud
+        self.tenantRange = tenantRange
+        isV2Endpoint = isV2
+        isV1Form = isV1
     }
 
     /// The cloud label of a lowercased host: `hostClouds`, the B2C and External ID suffixes, loopback.
