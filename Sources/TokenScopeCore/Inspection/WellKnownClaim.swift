@@ -79,6 +79,8 @@ struct ClaimKeys: Sendable {
 
     /// Eight bytes per step (names and GUIDs are short): a multiply and a shift per word; the last
     /// one to seven bytes are read with two overlapping loads (or three single bytes), not one by one.
+    /// Inlined: it runs for every member name of every token, and the call cost as much as the hash.
+    @inline(__always)
     static func fingerprint(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = bytes.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
