@@ -267,19 +267,7 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
     @inline(__always)
     private mutating func plainASCIIString() -> Range<Int>? {
         let start = index + 1
-        var i = start
-        if let base = bytes.baseAddress {
-            // Eight bytes at a time, going straight to the first byte that is not plain ASCII.
-            while i &+ 8 <= count {
-                let special = Self.specialBytes(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if special != 0 {
-                    i &+= special.trailingZeroBitCount >> 3
-                    if bytes[i] == UInt8(ascii: "\"") { index = i + 1; return start..<i }
-                    return nil
-                }
-                i &+= 8
-            }
-        }
+        var i = skipPlainWords(from: start)
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { index = i + 1; return start..<i }
@@ -287,6 +275,21 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
             i += 1
         }
         return nil
+    }
+
+    /// From `start`, eight bytes at a time: the position of the first quote, backslash, control
+    /// character or non-ASCII byte, or, when whole words hold none, of the last few bytes (fewer
+    /// than eight) for a byte loop to finish. The bytes before the position are plain ASCII.
+    @inline(__always)
+    private func skipPlainWords(from start: Int) -> Int {
+        var i = start
+        guard let base = bytes.baseAddress else { return i }
+        while i &+ 8 <= count {
+            let special = Self.specialBytes(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if special != 0 { return i &+ special.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        return i
     }
 
     /// The high bit of each byte of `word` (eight bytes from memory) that is a quote, a backslash, a
@@ -305,20 +308,9 @@ struct JSONReader<Observer: JSONTopLevelKeyObserver> {
         let start = index
         // Fast path: no escapes. Pure ASCII needs no validation; anything else is validated.
         var high: UInt8 = 0
-        var i = index
-        // Eight bytes at a time while none of them is a quote, a backslash, a control character or
-        // non-ASCII (the bytes of IDs, URLs and base64); the byte loop below takes over at the first
-        // such byte (the bytes before it in its word are plain ASCII).
-        if let base = bytes.baseAddress {
-            while i &+ 8 <= count {
-                let special = Self.specialBytes(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if special != 0 {
-                    i &+= special.trailingZeroBitCount >> 3
-                    break
-                }
-                i &+= 8
-            }
-        }
+        // Past the plain bytes (IDs, URLs, base64) eight at a time; the byte loop takes over at the
+        // first byte that may end or escape the string.
+        var i = skipPlainWords(from: index)
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
